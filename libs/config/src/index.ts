@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError } from './load-config';
+export { portField, hostField, millisField, logLevelField } from './env-fields';

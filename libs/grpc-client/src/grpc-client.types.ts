@@ -1,0 +1,17 @@
+import type { Metadata } from '@grpc/grpc-js';
+import type { RequestOf, ResponseOf, ServiceDefinition } from '@junction/contracts';
+
+export interface CallOptions {
+  /** Overrides the client's default timeout for this call. */
+  readonly timeoutMs?: number;
+  /** Extra metadata sent with the call. */
+  readonly metadata?: Metadata;
+}
+
+/** A promise-returning client typed from a generated service definition. */
+export type GrpcClient<D extends ServiceDefinition> = {
+  readonly [K in keyof D['methods']]: (
+    request: RequestOf<D['methods'][K]>,
+    options?: CallOptions,
+  ) => Promise<ResponseOf<D['methods'][K]>>;
+};

@@ -1,0 +1,12 @@
+export type { UnaryCall, UnaryHandler, Middleware } from './unary-call.types';
+export { chain } from './chain';
+export { GrpcCallError, ERROR_REASON_KEY } from './grpc-call.error';
+export type { UnaryTransport } from './transport/unary-transport.port';
+export { GrpcJsTransport } from './transport/grpc-js.transport';
+export { createInvoker, type InvokerDeps } from './invoker';
+export { traceClient } from './middleware/trace-client.middleware';
+export type { GrpcClient, CallOptions } from './grpc-client.types';
+export { createGrpcClient, type GrpcClientOptions } from './grpc-client.factory';
+export { status as GrpcStatus, Metadata } from '@grpc/grpc-js';
+export { clientChain } from './client-chain';
+export { connectUpstream, type UpstreamOptions } from './connect-upstream';

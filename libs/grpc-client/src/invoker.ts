@@ -1,0 +1,44 @@
+import { status as Status } from '@grpc/grpc-js';
+import type { Balancer, ServiceResolver } from '@junction/discovery';
+import { GrpcCallError } from './grpc-call.error';
+import type { UnaryTransport } from './transport/unary-transport.port';
+import type { UnaryCall, UnaryHandler } from './unary-call.types';
+
+export interface InvokerDeps {
+  readonly resolver: ServiceResolver;
+  readonly balancer: Balancer;
+  readonly transport: UnaryTransport;
+}
+
+/**
+ * The end of every chain: pick an instance, encode with the generated codec,
+ * send, decode. Every failure leaves as a GrpcCallError.
+ */
+export function createInvoker({ resolver, balancer, transport }: InvokerDeps): UnaryHandler {
+  return async (call: UnaryCall) => {
+    const instance = balancer.pick(resolver.instances(call.upstream));
+    if (!instance) {
+      throw new GrpcCallError(
+        Status.UNAVAILABLE,
+        `no instances of ${call.upstream}`,
+        call.upstream,
+        call.path,
+      );
+    }
+    const encoded = call.method.requestType.encode(call.request).finish();
+    const request = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+    let response: Buffer;
+    try {
+      response = await transport.call(
+        instance.address,
+        call.path,
+        request,
+        call.metadata,
+        call.deadline,
+      );
+    } catch (error) {
+      throw GrpcCallError.fromServiceError(error as object, call.upstream, call.path);
+    }
+    return call.method.responseType.decode(response);
+  };
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from '@grpc/grpc-js';
+import type { MethodDefinition } from '@junction/contracts';
+
+/** One outgoing unary call as the middleware chain sees it. */
+export interface UnaryCall {
+  /** Upstream name in discovery, e.g. `catalog`. */
+  readonly upstream: string;
+  /** gRPC path, e.g. `/catalog.v1.CatalogService/GetProduct`. */
+  readonly path: string;
+  readonly method: MethodDefinition;
+  readonly request: unknown;
+  readonly metadata: Metadata;
+  /** Absolute deadline (epoch ms); the call fails with DEADLINE_EXCEEDED after it. */
+  deadline: number;
+}
+
+export type UnaryHandler = (call: UnaryCall) => Promise<unknown>;
+
+/** Middleware in the go-kratos shape: wraps the next handler. */
+export type Middleware = (next: UnaryHandler) => UnaryHandler;
