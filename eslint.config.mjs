@@ -30,6 +30,11 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:nest'],
             },
+            // End-to-end suites drive apps as processes, never by import.
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:core', 'type:contracts'],
+            },
           ],
         },
       ],

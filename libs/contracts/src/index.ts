@@ -5,6 +5,13 @@ export * as inventoryV1 from './generated/inventory/v1/inventory';
 export * as reviewsV1 from './generated/reviews/v1/reviews';
 export * as ordersV1 from './generated/orders/v1/orders';
 export * as healthV1 from './generated/grpc/health/v1/health';
+export {
+  isProductId,
+  isOrderId,
+  MAX_PRODUCT_ID,
+  PRODUCT_ID_RULE,
+  ORDER_ID_RULE,
+} from './id-formats';
 export type {
   ServiceDefinition,
   MethodDefinition,

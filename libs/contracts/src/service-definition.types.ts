@@ -7,7 +7,7 @@ export interface MessageCodec<T> {
 }
 
 /** One method of a ts-proto `generic-definitions` service. */
-export interface MethodDefinition<Req = any, Res = any> {
+export interface MethodDefinition<Req = unknown, Res = unknown> {
   readonly name: string;
   readonly requestType: MessageCodec<Req>;
   readonly requestStream: boolean;

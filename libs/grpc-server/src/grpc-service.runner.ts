@@ -19,6 +19,8 @@ export interface GrpcServiceOptions {
   readonly logger: Logger;
   /** How long in-flight calls may take to finish after SIGTERM. */
   readonly drainTimeoutMs: number;
+  /** Shut down and exit 0 on SIGTERM/SIGINT (default true; tests call shutdown). */
+  readonly handleSignals?: boolean;
 }
 
 export interface RunningGrpcService {
@@ -73,14 +75,16 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
       clearTimeout(force);
       await flushTelemetry();
       logger.info('stopped');
-      logger.flush();
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
     })();
     return closing;
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void shutdown(signal).then(() => process.exit(0));
-    });
+  if (options.handleSignals ?? true) {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        void shutdown(signal).then(() => process.exit(0));
+      });
+    }
   }
   return { app, health, shutdown };
 }

@@ -1,10 +1,8 @@
+import { isProductId, PRODUCT_ID_RULE } from '@junction/contracts';
 import { z } from 'zod';
 
-/** A product id: a decimal integer from 1 to 2^31-1, no sign or leading zero. */
-const productId = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, 'must be a decimal integer from 1 to 2147483647')
-  .refine((id) => Number(id) <= 2_147_483_647, 'must be a decimal integer from 1 to 2147483647');
+/** A product id as the contract defines it (see isProductId). */
+const productId = z.string().refine(isProductId, PRODUCT_ID_RULE);
 
 export const getProductRequest = z.object({ id: productId });
 

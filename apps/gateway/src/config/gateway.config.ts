@@ -1,0 +1,34 @@
+import { hostField, logLevelField, millisField, portField } from '@junction/config';
+import { z } from 'zod';
+
+/** `host:port[,host:port…]` of one upstream. */
+const addressList = (fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    );
+
+export const gatewayConfigSchema = z.object({
+  GATEWAY_HOST: hostField('127.0.0.1'),
+  GATEWAY_PORT: portField(8080),
+  LOG_LEVEL: logLevelField,
+  UPSTREAM_CATALOG: addressList('127.0.0.1:50051'),
+  UPSTREAM_INVENTORY: addressList('127.0.0.1:50052'),
+  UPSTREAM_REVIEWS: addressList('127.0.0.1:50053'),
+  UPSTREAM_ORDERS: addressList('127.0.0.1:50054'),
+  UPSTREAM_TIMEOUT_MS: millisField(2000),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(1024 * 1024),
+});
+
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@junction/config';
+import {
+  createLogger,
+  flushTelemetry,
+  PinoNestLogger,
+  registerHttpTracing,
+} from '@junction/telemetry';
+import { gatewayConfigSchema } from './config/gateway.config';
+import { ProblemDetailsFilter } from './edge/problem-details.filter';
+import { TRACE_ID_HEADER } from './edge/trace-id.header';
+import { GatewayModule } from './gateway.module';
+import { setupOpenApi } from './openapi/openapi.setup';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(gatewayConfigSchema);
+  const logger = createLogger({ name: 'gateway', level: config.LOG_LEVEL });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+  });
+  registerHttpTracing(adapter.getInstance(), { traceIdHeader: TRACE_ID_HEADER });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.register(config),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+    },
+  );
+  app.useGlobalFilters(new ProblemDetailsFilter(logger));
+  setupOpenApi(app);
+  await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
+  logger.info({ url: `http://${config.GATEWAY_HOST}:${config.GATEWAY_PORT}` }, 'gateway listening');
+
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      logger.info({ signal }, 'shutting down');
+      void app
+        .close()
+        .then(flushTelemetry)
+        .finally(() => {
+          logger.info('stopped');
+          logger.flush(() => process.exit(0));
+        });
+    });
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(
+    `gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

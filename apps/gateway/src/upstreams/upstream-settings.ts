@@ -1,0 +1,18 @@
+import type { GatewayConfig } from '../config/gateway.config';
+import type { UpstreamName } from './upstream.tokens';
+
+/** The config slice the upstream clients get. */
+export interface UpstreamSettings {
+  readonly addresses: Readonly<Record<UpstreamName, readonly string[]>>;
+  readonly timeoutMs: number;
+}
+
+export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => ({
+  addresses: {
+    catalog: config.UPSTREAM_CATALOG,
+    inventory: config.UPSTREAM_INVENTORY,
+    reviews: config.UPSTREAM_REVIEWS,
+    orders: config.UPSTREAM_ORDERS,
+  },
+  timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+});

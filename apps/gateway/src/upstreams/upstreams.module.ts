@@ -1,0 +1,74 @@
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnModuleDestroy,
+  type Provider,
+} from '@nestjs/common';
+import {
+  catalogV1,
+  inventoryV1,
+  ordersV1,
+  reviewsV1,
+  type ServiceDefinition,
+} from '@junction/contracts';
+import { StaticResolver, type ServiceResolver } from '@junction/discovery';
+import { connectUpstream, GrpcJsTransport } from '@junction/grpc-client';
+import type { UpstreamSettings } from './upstream-settings';
+import {
+  CATALOG,
+  INVENTORY,
+  ORDERS,
+  REVIEWS,
+  SERVICE_RESOLVER,
+  type UpstreamName,
+} from './upstream.tokens';
+
+const UPSTREAM_SETTINGS = Symbol('UPSTREAM_SETTINGS');
+
+const upstreamClient = (
+  token: symbol,
+  upstream: UpstreamName,
+  definition: ServiceDefinition,
+): Provider => ({
+  provide: token,
+  inject: [SERVICE_RESOLVER, GrpcJsTransport, UPSTREAM_SETTINGS],
+  useFactory: (resolver: ServiceResolver, transport: GrpcJsTransport, settings: UpstreamSettings) =>
+    connectUpstream(definition, {
+      upstream,
+      resolver,
+      transport,
+      defaultTimeoutMs: settings.timeoutMs,
+    }),
+});
+
+/** Typed clients for every upstream, sharing one resolver and one transport. */
+@Module({})
+export class UpstreamsModule implements OnModuleDestroy {
+  constructor(
+    private readonly transport: GrpcJsTransport,
+    @Inject(SERVICE_RESOLVER) private readonly resolver: ServiceResolver,
+  ) {}
+
+  static register(settings: UpstreamSettings): DynamicModule {
+    return {
+      module: UpstreamsModule,
+      global: true,
+      providers: [
+        { provide: UPSTREAM_SETTINGS, useValue: settings },
+        { provide: SERVICE_RESOLVER, useFactory: () => new StaticResolver(settings.addresses) },
+        GrpcJsTransport,
+        upstreamClient(CATALOG, 'catalog', catalogV1.CatalogServiceDefinition),
+        upstreamClient(INVENTORY, 'inventory', inventoryV1.InventoryServiceDefinition),
+        upstreamClient(REVIEWS, 'reviews', reviewsV1.ReviewsServiceDefinition),
+        upstreamClient(ORDERS, 'orders', ordersV1.OrdersServiceDefinition),
+      ],
+      exports: [SERVICE_RESOLVER, CATALOG, INVENTORY, REVIEWS, ORDERS],
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.transport.close();
+    await this.resolver.close();
+  }
+}

@@ -1,0 +1,86 @@
+import { Status, StatusError } from '@junction/grpc-server';
+import { InMemoryReservationRepository } from '../data/in-memory-reservation.repository';
+import { InMemoryStockRepository } from '../data/in-memory-stock.repository';
+import { StockReservations } from './stock-reservations';
+
+const failureOf = (fn: () => unknown): StatusError => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof StatusError) return error;
+    throw error;
+  }
+  throw new Error('expected a StatusError, but nothing was thrown');
+};
+
+const setup = () => {
+  const stock = new InMemoryStockRepository([
+    { productId: '1', onHand: 10, reserved: 0 },
+    { productId: '2', onHand: 3, reserved: 0 },
+  ]);
+  const reservations = new StockReservations(stock, new InMemoryReservationRepository());
+  const reserved = (productId: string) => stock.byId(productId)?.reserved;
+  return { reservations, reserved };
+};
+
+const ITEMS = [
+  { productId: '1', quantity: 4 },
+  { productId: '2', quantity: 3 },
+];
+
+describe('StockReservations.release', () => {
+  it('gives back everything the order reserved and answers true', () => {
+    const { reservations, reserved } = setup();
+    reservations.reserve('o-1', ITEMS);
+    expect(reservations.release('o-1')).toBe(true);
+    expect([reserved('1'), reserved('2')]).toEqual([0, 0]);
+  });
+
+  it('makes released stock available to other orders', () => {
+    const { reservations } = setup();
+    reservations.reserve('o-1', [{ productId: '2', quantity: 3 }]);
+    reservations.release('o-1');
+    expect(reservations.reserve('o-2', [{ productId: '2', quantity: 3 }]).orderId).toBe('o-2');
+  });
+
+  it('answers false the second time and gives back nothing more', () => {
+    const { reservations, reserved } = setup();
+    reservations.reserve('o-1', ITEMS);
+    reservations.reserve('o-2', [{ productId: '1', quantity: 2 }]);
+    reservations.release('o-1');
+    expect(reservations.release('o-1')).toBe(false);
+    expect(reserved('1')).toBe(2);
+  });
+
+  it('answers false, not an error, for an order that reserved nothing', () => {
+    expect(setup().reservations.release('never-seen')).toBe(false);
+  });
+
+  it('leaves other orders holding their stock', () => {
+    const { reservations, reserved } = setup();
+    reservations.reserve('o-1', [{ productId: '1', quantity: 4 }]);
+    reservations.reserve('o-2', [{ productId: '1', quantity: 5 }]);
+    reservations.release('o-1');
+    expect(reserved('1')).toBe(5);
+  });
+
+  it('never lets a released order id reserve again, even with the same items', () => {
+    const { reservations, reserved } = setup();
+    reservations.reserve('o-1', ITEMS);
+    reservations.release('o-1');
+    const error = failureOf(() => reservations.reserve('o-1', ITEMS));
+    expect(error.code).toBe(Status.ALREADY_EXISTS);
+    expect(error.reason).toBe('ORDER_ALREADY_RESERVED');
+    expect(error.message).toContain('order ids are not reused');
+    expect(reserved('1')).toBe(0);
+  });
+
+  it('refuses a Reserve that arrives after its order was released unseen', () => {
+    const { reservations, reserved } = setup();
+    reservations.release('o-late');
+    const error = failureOf(() => reservations.reserve('o-late', ITEMS));
+    expect(error.code).toBe(Status.ALREADY_EXISTS);
+    expect(error.reason).toBe('ORDER_ALREADY_RESERVED');
+    expect(reserved('1')).toBe(0);
+  });
+});

@@ -1,0 +1,16 @@
+import type { ShopPorts } from '@junction/testing';
+
+/** Apart from `npm start`'s defaults, so both can run at once. */
+export const E2E_PORTS: ShopPorts = {
+  gateway: 18080,
+  catalog: 51051,
+  inventory: 51052,
+  reviews: 51053,
+  orders: 51054,
+};
+export const OTLP_RECEIVER_PORT = 14318;
+
+export const GATEWAY = `http://127.0.0.1:${E2E_PORTS.gateway}`;
+export const OTLP_RECEIVER = `http://127.0.0.1:${OTLP_RECEIVER_PORT}`;
+export const grpcAddress = (service: Exclude<keyof ShopPorts, 'gateway'>) =>
+  `127.0.0.1:${E2E_PORTS[service]}`;

@@ -1,0 +1,9 @@
+import { takeStack } from './stack-handle';
+
+export default async function globalTeardown(): Promise<void> {
+  const stack = takeStack();
+  if (!stack) return;
+  await stack.shop.stop();
+  await stack.receiver.close();
+  for (const log of stack.logs) log.end();
+}

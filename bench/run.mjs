@@ -1,0 +1,121 @@
+// `npm run bench`: the gateway against a hand-written baseline, measured in
+// the same run on the same services. Bounded: ten-second autocannon runs on
+// loopback. Writes docs/benchmarks.md. A benchmark, not a test.
+import autocannon from 'autocannon';
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { env, installIfNeeded, root, runOrExit } from '../tools/scripts/workspace.mjs';
+
+const CONNECTIONS = 50;
+const DURATION_S = 10;
+const PORTS = { gateway: 28080, catalog: 52051, inventory: 52052, reviews: 52053, orders: 52054 };
+const BASELINE_PORT = 28081;
+
+installIfNeeded();
+runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
+
+const require = createRequire(path.join(root, 'package.json'));
+const { startShop, startApp, awaitReady, httpOk, ManagedProcess } = require('@junction/testing');
+
+const randomId = () => String(1 + Math.floor(Math.random() * 1000));
+const load = (url, duration = DURATION_S) =>
+  autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/products/${randomId()}` }) }],
+  });
+const summarize = (r) => ({
+  rps: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors + r.timeouts + r.non2xx,
+});
+
+const shop = await startShop({ ports: PORTS, env: { ...env, LOG_LEVEL: 'warn' } });
+const baseline = new ManagedProcess({
+  name: 'baseline',
+  command: process.execPath,
+  args: [
+    path.join(root, 'bench', 'baseline-proxy.mjs'),
+    String(BASELINE_PORT),
+    `127.0.0.1:${PORTS.catalog}`,
+    `127.0.0.1:${PORTS.inventory}`,
+    `127.0.0.1:${PORTS.reviews}`,
+  ],
+  cwd: root,
+  env,
+});
+const baselineUrl = `http://127.0.0.1:${BASELINE_PORT}`;
+await awaitReady(baseline, () => httpOk(`${baselineUrl}/api/v1/products/1`), 10_000);
+
+try {
+  console.log('warming up…');
+  await load(baselineUrl, 3);
+  await load(shop.gatewayUrl, 3);
+
+  console.log('baseline…');
+  const base = summarize(await load(baselineUrl));
+  console.log('gateway (default: tracing on, parent-based 10 % sampling)…');
+  const gateway = summarize(await load(shop.gatewayUrl));
+
+  // The same gateway with every request sampled (services follow the parent).
+  await shop.processes.get('gateway').stop();
+  const sampled = startApp('gateway', {
+    ports: PORTS,
+    env: { ...env, LOG_LEVEL: 'warn', OTEL_TRACES_SAMPLER: 'always_on' },
+  });
+  await awaitReady(sampled, () => httpOk(`${shop.gatewayUrl}/readyz`), 20_000);
+  await load(shop.gatewayUrl, 3);
+  console.log('gateway (every request sampled)…');
+  const all = summarize(await load(shop.gatewayUrl));
+  await sampled.stop();
+
+  const ratio = (r) => ({ throughput: r.rps / base.rps, p99: r.p99 / base.p99 });
+  const rows = [
+    ['baseline (node:http + grpc-js)', base, null],
+    ['gateway, default config', gateway, ratio(gateway)],
+    ['gateway, every request sampled', all, ratio(all)],
+  ];
+  const fmt = (n, d = 0) => n.toFixed(d);
+  const table = [
+    '| run | req/s | p50 ms | p99 ms | errors | throughput vs baseline | p99 vs baseline |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      ([name, r, q]) =>
+        `| ${name} | ${fmt(r.rps)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${q ? fmt(q.throughput, 2) + '×' : '1.00×'} | ${q ? fmt(q.p99, 2) + '×' : '1.00×'} |`,
+    ),
+  ].join('\n');
+  const target = ratio(gateway);
+  const verdict = `Target (default config): throughput ≥ 0.80× → ${fmt(target.throughput, 2)}× ${target.throughput >= 0.8 ? 'met' : 'NOT met'}; p99 ≤ 1.50× → ${fmt(target.p99, 2)}× ${target.p99 <= 1.5 ? 'met' : 'NOT met'}.`;
+  console.log(`\n${table}\n\n${verdict}`);
+
+  const cpu = os.cpus();
+  writeFileSync(
+    path.join(root, 'docs', 'benchmarks.md'),
+    `# Benchmarks
+
+\`npm run bench\`: \`GET /api/v1/products/:id\` over random ids 1–1000, ${CONNECTIONS} connections, ${DURATION_S} s per run
+(autocannon, loopback), after a 3 s warm-up. The baseline is \`bench/baseline-proxy.mjs\`: plain \`node:http\` and
+\`@grpc/grpc-js\` making the same three parallel calls to the same services in the same run, so the ratios hold
+across machines even where the absolute numbers do not. Everything (load generator, gateway or baseline, four
+services) shares the machine's cores.
+
+Last run: ${new Date().toISOString()} on ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.
+
+${table}
+
+${verdict}
+
+"Default config" is what \`npm start\` runs: own spans (no auto-instrumentation), W3C propagation, parent-based
+10 % sampling, no exporter. "Every request sampled" sets \`OTEL_TRACES_SAMPLER=always_on\` on the gateway; the
+services follow the sampled flag. Spans are recorded but, with no collector configured, not exported.
+`,
+  );
+  console.log('\nwritten to docs/benchmarks.md');
+} finally {
+  await baseline.stop();
+  await shop.stop();
+}

@@ -1,0 +1,128 @@
+import { Controller, Module } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import { SpanKind } from '@opentelemetry/api';
+import { catalogV1 } from '@junction/contracts';
+import { StaticResolver } from '@junction/discovery';
+import { connectUpstream, GrpcCallError, GrpcJsTransport, GrpcStatus } from '@junction/grpc-client';
+import { createLogger } from '@junction/telemetry';
+import { installInMemoryTracing, type InMemoryTracing } from '@junction/telemetry/testing';
+import { healthClient } from '@junction/testing';
+import { runGrpcService, type RunningGrpcService } from './grpc-service.runner';
+import { notFound } from './status.error';
+
+const PORT = 52951;
+const ADDRESS = `127.0.0.1:${PORT}`;
+
+/** Holds `GetProduct("slow")` open until the test releases it, and says when it is inside. */
+const gate = {
+  release: () => undefined as void,
+  opened: Promise.resolve(),
+  enter: () => undefined as void,
+  entered: Promise.resolve(),
+};
+const closeGate = () => {
+  gate.opened = new Promise((resolve) => (gate.release = resolve));
+  gate.entered = new Promise((resolve) => (gate.enter = resolve));
+};
+
+@Controller()
+class TestCatalogController {
+  @GrpcMethod('CatalogService', 'GetProduct')
+  async getProduct({ id }: catalogV1.GetProductRequest): Promise<catalogV1.GetProductResponse> {
+    if (id === 'slow') {
+      gate.enter();
+      await gate.opened;
+    }
+    if (id === 'missing') throw notFound('product missing not found', 'PRODUCT_NOT_FOUND');
+    if (id === 'bug') throw new Error('boom at /srv/secret.js:10');
+    return { product: { id, name: 'n', description: 'd', priceCents: 1, currency: 'EUR' } };
+  }
+}
+
+@Module({ controllers: [TestCatalogController] })
+class TestCatalogModule {}
+
+describe('runGrpcService', () => {
+  let tracing: InMemoryTracing;
+  let service: RunningGrpcService;
+  const transport = new GrpcJsTransport();
+  const catalog = connectUpstream(catalogV1.CatalogServiceDefinition, {
+    upstream: 'catalog',
+    resolver: new StaticResolver({ catalog: [ADDRESS] }),
+    transport,
+    defaultTimeoutMs: 5000,
+  });
+
+  beforeAll(async () => {
+    tracing = installInMemoryTracing();
+    service = await runGrpcService({
+      module: TestCatalogModule,
+      services: [catalogV1.CatalogServiceDefinition],
+      host: '127.0.0.1',
+      port: PORT,
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      drainTimeoutMs: 5000,
+      handleSignals: false,
+    });
+  });
+  afterAll(async () => {
+    await service.shutdown('test over');
+    transport.close();
+    await tracing.shutdown();
+  });
+
+  it('reports SERVING for the server and each hosted service', async () => {
+    const health = healthClient(ADDRESS);
+    expect(await health.status('')).toBe('SERVING');
+    expect(await health.status('catalog.v1.CatalogService')).toBe('SERVING');
+    health.close();
+  });
+
+  it('decodes requests and encodes responses with the generated codecs', async () => {
+    expect((await catalog.getProduct({ id: '5' })).product?.id).toBe('5');
+  });
+
+  it('sends a StatusError as its code, message and reason', async () => {
+    const error = (await catalog
+      .getProduct({ id: 'missing' })
+      .catch((e: unknown) => e)) as GrpcCallError;
+    expect(error).toBeInstanceOf(GrpcCallError);
+    expect(error).toMatchObject({
+      code: GrpcStatus.NOT_FOUND,
+      details: 'product missing not found',
+      reason: 'PRODUCT_NOT_FOUND',
+    });
+  });
+
+  it('answers an unexpected error as INTERNAL without its message', async () => {
+    const error = (await catalog
+      .getProduct({ id: 'bug' })
+      .catch((e: unknown) => e)) as GrpcCallError;
+    expect(error).toMatchObject({ code: GrpcStatus.INTERNAL, details: 'internal error' });
+  });
+
+  it("continues the caller's trace in a SERVER span", async () => {
+    tracing.reset();
+    await catalog.getProduct({ id: '6' });
+    const client = tracing.spans().find((s) => s.kind === SpanKind.CLIENT)!;
+    const server = tracing.spans().find((s) => s.kind === SpanKind.SERVER)!;
+    expect(server.name).toBe('catalog.v1.CatalogService/GetProduct');
+    expect(server.spanContext().traceId).toBe(client.spanContext().traceId);
+    expect(server.parentSpanContext?.spanId).toBe(client.spanContext().spanId);
+  });
+
+  it('on shutdown turns NOT_SERVING at once and finishes the in-flight call before closing', async () => {
+    closeGate();
+    const inFlight = catalog.getProduct({ id: 'slow' });
+    await gate.entered;
+    let closed = false;
+    const stopping = service.shutdown('test').then(() => (closed = true));
+    expect(service.health.status).toBe('NOT_SERVING');
+    gate.release();
+    expect((await inFlight).product?.id).toBe('slow');
+    await stopping;
+    expect(closed).toBe(true);
+    const after = (await catalog.getProduct({ id: '1' }).catch((e: unknown) => e)) as GrpcCallError;
+    expect(after.code).toBe(GrpcStatus.UNAVAILABLE);
+  });
+});

@@ -1,0 +1,1 @@
+export { installInMemoryTracing, type InMemoryTracing } from './in-memory-tracing';

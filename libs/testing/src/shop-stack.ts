@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { ManagedProcess, type ManagedProcessOptions } from './managed-process';
+import { grpcServing, httpOk } from './readiness-probes';
+import { waitUntil } from './wait-until';
+
+export const SHOP_SERVICES = ['catalog', 'inventory', 'reviews', 'orders'] as const;
+export type ShopService = (typeof SHOP_SERVICES)[number];
+export type ShopPorts = Readonly<Record<ShopService | 'gateway', number>>;
+
+/** The documented defaults; `npm start` uses them unless *_PORT says otherwise. */
+export const DEFAULT_SHOP_PORTS: ShopPorts = {
+  gateway: 8080,
+  catalog: 50051,
+  inventory: 50052,
+  reviews: 50053,
+  orders: 50054,
+};
+
+/** The repository root, from this file in libs/testing/{src,dist}. */
+export const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export interface ShopOptions extends ManagedProcessOptions {
+  readonly ports: ShopPorts;
+  readonly host?: string;
+  /** Environment every process gets (on top of its own ports and upstreams). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly readyTimeoutMs?: number;
+}
+
+export interface RunningShop {
+  readonly gatewayUrl: string;
+  readonly processes: ReadonlyMap<string, ManagedProcess>;
+  readonly ports: ShopPorts;
+  stop(): Promise<void>;
+}
+
+const upper = (name: string) => name.toUpperCase();
+
+/** Environment of one app: its own port, and where its upstreams are. */
+export function shopAppEnv(
+  name: ShopService | 'gateway',
+  ports: ShopPorts,
+  host: string,
+): Record<string, string> {
+  const upstreams = Object.fromEntries(
+    SHOP_SERVICES.map((service) => [`UPSTREAM_${upper(service)}`, `${host}:${ports[service]}`]),
+  );
+  return {
+    ...(name === 'gateway' || name === 'orders' ? upstreams : {}),
+    [`${upper(name)}_HOST`]: host,
+    [`${upper(name)}_PORT`]: String(ports[name]),
+    OTEL_SERVICE_NAME: name,
+  };
+}
+
+/** Starts one built app as `node --require @junction/telemetry/preload apps/<name>/dist/main.js`. */
+export function startApp(
+  name: ShopService | 'gateway',
+  options: ShopOptions,
+  extraEnv: Readonly<Record<string, string>> = {},
+): ManagedProcess {
+  const host = options.host ?? '127.0.0.1';
+  return new ManagedProcess(
+    {
+      name,
+      command: process.execPath,
+      args: [
+        '--require',
+        '@junction/telemetry/preload',
+        path.join('apps', name, 'dist', 'main.js'),
+      ],
+      cwd: WORKSPACE_ROOT,
+      env: {
+        ...process.env,
+        ...options.env,
+        ...shopAppEnv(name, options.ports, host),
+        ...extraEnv,
+      },
+    },
+    options,
+  );
+}
+
+/** Waits for `check`, failing at once (with its last lines) if the process dies. */
+export async function awaitReady(
+  proc: ManagedProcess,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  await waitUntil(
+    async () => {
+      if (!proc.running) {
+        throw new Error(
+          `${proc.spec.name} exited while starting:\n${proc.lines.slice(-15).join('\n')}`,
+        );
+      }
+      return check();
+    },
+    { timeoutMs, what: `${proc.spec.name} to be ready`, intervalMs: 50 },
+  );
+}
+
+/**
+ * The four services and the gateway as separate processes, ready when every
+ * service reports SERVING and the gateway's /readyz answers 200.
+ */
+export async function startShop(options: ShopOptions): Promise<RunningShop> {
+  const host = options.host ?? '127.0.0.1';
+  const timeoutMs = options.readyTimeoutMs ?? 30_000;
+  const processes = new Map<string, ManagedProcess>();
+  const stop = async () => {
+    await Promise.all([...processes.values()].map((p) => p.stop()));
+  };
+  try {
+    const services = SHOP_SERVICES.map((service) => {
+      const proc = startApp(service, options);
+      processes.set(service, proc);
+      return awaitReady(proc, () => grpcServing(`${host}:${options.ports[service]}`), timeoutMs);
+    });
+    const gateway = startApp('gateway', options);
+    processes.set('gateway', gateway);
+    await Promise.all(services);
+    const gatewayUrl = `http://${host}:${options.ports.gateway}`;
+    await awaitReady(gateway, () => httpOk(`${gatewayUrl}/readyz`), timeoutMs);
+    return { gatewayUrl, processes, ports: options.ports, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+// `npm test`: everything CI checks, in one command. Builds (contracts are
+// generated first), checks lint, formatting, proto lint and types, then runs
+// every Jest project (unit tests and the e2e suites against real processes)
+// in one run whose results land in tmp/jest-results.json.
+import { mkdirSync } from 'node:fs';
+import { installIfNeeded, root, run, runOrExit } from './workspace.mjs';
+import path from 'node:path';
+
+installIfNeeded();
+
+const step = (title, command, args) => {
+  console.log(`\n> ${title}`);
+  const code = run(command, args);
+  if (code !== 0) console.error(`✗ ${title} failed (exit ${code})`);
+  return code === 0;
+};
+
+runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
+const checks = [
+  step('eslint', 'npx', ['eslint', '.', '--max-warnings=0']),
+  step('prettier --check', 'npx', ['prettier', '--check', '.', '--log-level=warn']),
+  step('buf lint', 'npx', ['buf', 'lint']),
+  step('buf format', 'npx', ['buf', 'format', '--diff', '--exit-code']),
+  step('typecheck (sources and tests)', 'npx', ['tsc', '-p', 'tsconfig.spec.json']),
+];
+
+mkdirSync(path.join(root, 'tmp'), { recursive: true });
+const tests = step('jest (unit + e2e)', 'npx', [
+  'jest',
+  '--ci',
+  '--json',
+  '--outputFile=tmp/jest-results.json',
+  ...process.argv.slice(2),
+]);
+
+process.exit(checks.every(Boolean) && tests ? 0 : 1);
