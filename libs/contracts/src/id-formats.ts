@@ -16,4 +16,4 @@ const MAX_ORDER_ID = (1n << 63n) - 1n;
 export const isOrderId = (value: string): boolean =>
   /^[1-9]\d{0,18}$/.test(value) && BigInt(value) <= MAX_ORDER_ID;
 
-export const ORDER_ID_RULE = 'must be a decimal integer from 1 to 2^63-1';
+export const ORDER_ID_RULE = 'must be a decimal integer from 1 to 9223372036854775807';

@@ -1,4 +1,4 @@
-import type { INestMicroservice, Type } from '@nestjs/common';
+import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { Server } from '@grpc/grpc-js';
@@ -11,7 +11,7 @@ import { TraceServerInterceptor } from './trace-server.interceptor';
 
 export interface GrpcServiceOptions {
   /** The Nest module holding the @GrpcMethod controllers. */
-  readonly module: Type<unknown>;
+  readonly module: Type<unknown> | DynamicModule;
   /** Generated definitions of the services this process serves. */
   readonly services: readonly ServiceDefinition[];
   readonly host: string;

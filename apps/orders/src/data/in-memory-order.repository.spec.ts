@@ -1,0 +1,27 @@
+import { ordersV1 } from '@junction/contracts';
+import { InMemoryOrderRepository } from './in-memory-order.repository';
+
+const order = (): ordersV1.Order => ({
+  id: '1',
+  status: ordersV1.OrderStatus.ORDER_STATUS_PENDING,
+  items: [{ productId: '1', quantity: 1, unitPriceCents: 100 }],
+  totalCents: 100,
+  currency: 'EUR',
+  createTimeUnixMs: 0,
+});
+
+describe('InMemoryOrderRepository', () => {
+  it('returns undefined for an id it does not hold', async () => {
+    expect(await new InMemoryOrderRepository().byId('1')).toBeUndefined();
+  });
+
+  it('keeps its own copy: changing a saved or returned order changes nothing stored', async () => {
+    const repository = new InMemoryOrderRepository();
+    const saved = order();
+    await repository.save(saved);
+    saved.items[0].quantity = 99;
+    const read = await repository.byId('1');
+    read!.status = ordersV1.OrderStatus.ORDER_STATUS_CONFIRMED;
+    expect(await repository.byId('1')).toEqual(order());
+  });
+});

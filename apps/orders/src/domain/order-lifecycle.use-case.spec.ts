@@ -1,0 +1,52 @@
+import { ordersV1 } from '@junction/contracts';
+import { Status } from '@junction/grpc-server';
+import { InMemoryOrderRepository } from '../data/in-memory-order.repository';
+import { failureOf } from '../testing/order-fakes';
+import { OrderLifecycle } from './order-lifecycle.use-case';
+
+const pending: ordersV1.Order = {
+  id: '123456789',
+  status: ordersV1.OrderStatus.ORDER_STATUS_PENDING,
+  items: [{ productId: '1', quantity: 2, unitPriceCents: 250 }],
+  totalCents: 500,
+  currency: 'EUR',
+  createTimeUnixMs: 1_790_000_000_000,
+};
+
+describe('OrderLifecycle', () => {
+  let orders: InMemoryOrderRepository;
+  let lifecycle: OrderLifecycle;
+  beforeEach(async () => {
+    orders = new InMemoryOrderRepository();
+    await orders.save(pending);
+    lifecycle = new OrderLifecycle(orders);
+  });
+
+  it('gets a stored order', async () => {
+    expect(await lifecycle.get(pending.id)).toEqual(pending);
+  });
+
+  it.each(['get', 'confirm'] as const)(
+    '%s: answers NOT_FOUND ORDER_NOT_FOUND for an unknown id',
+    async (method) => {
+      expect(await failureOf(lifecycle[method]('42'))).toEqual({
+        code: Status.NOT_FOUND,
+        reason: 'ORDER_NOT_FOUND',
+        message: 'order 42 not found',
+      });
+    },
+  );
+
+  it('confirms a PENDING order and keeps it confirmed', async () => {
+    const confirmed = await lifecycle.confirm(pending.id);
+    expect(confirmed).toEqual({ ...pending, status: ordersV1.OrderStatus.ORDER_STATUS_CONFIRMED });
+    expect(await lifecycle.get(pending.id)).toEqual(confirmed);
+  });
+
+  it('returns a CONFIRMED order unchanged when confirmed again, writing nothing', async () => {
+    const confirmed = await lifecycle.confirm(pending.id);
+    const save = jest.spyOn(orders, 'save');
+    expect(await lifecycle.confirm(pending.id)).toEqual(confirmed);
+    expect(save).not.toHaveBeenCalled();
+  });
+});

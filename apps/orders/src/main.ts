@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { loadConfig } from '@junction/config';
+import { ordersV1 } from '@junction/contracts';
+import { runGrpcService } from '@junction/grpc-server';
+import { createLogger } from '@junction/telemetry';
+import { ordersConfigSchema } from './config/orders.config';
+import { OrdersModule } from './orders.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(ordersConfigSchema);
+  const logger = createLogger({ name: 'orders', level: config.LOG_LEVEL });
+  await runGrpcService({
+    module: OrdersModule.register(config),
+    services: [ordersV1.OrdersServiceDefinition],
+    host: config.ORDERS_HOST,
+    port: config.ORDERS_PORT,
+    logger,
+    drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+  });
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(
+    `orders failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

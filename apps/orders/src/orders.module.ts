@@ -1,0 +1,92 @@
+import { Inject, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { catalogV1, inventoryV1 } from '@junction/contracts';
+import { StaticResolver } from '@junction/discovery';
+import { connectUpstream, GrpcJsTransport, type UpstreamOptions } from '@junction/grpc-client';
+import { ORDERS_CONFIG, type OrdersConfig } from './config/orders.config';
+import { CatalogPriceList } from './data/catalog-price-list.adapter';
+import { InMemoryOrderRepository } from './data/in-memory-order.repository';
+import { InventoryStockReservations } from './data/inventory-stock-reservations.adapter';
+import { Clock, SystemClock } from './domain/clock';
+import { IdempotencyStore } from './domain/idempotency.store';
+import { OrderIdGenerator } from './domain/order-id.generator';
+import { OrderLifecycle } from './domain/order-lifecycle.use-case';
+import { OrderPlacement } from './domain/order-placement.use-case';
+import { OrderRepository } from './domain/order.repository';
+import { PriceList } from './domain/price-list.port';
+import { StockReservations } from './domain/stock-reservations.port';
+import { OrdersController } from './grpc/orders.controller';
+
+/** Everything both upstream clients share: one resolver, one transport. */
+const UPSTREAMS = Symbol('UPSTREAMS');
+type Upstreams = Omit<UpstreamOptions, 'upstream'>;
+
+const providers = [
+  OrderPlacement,
+  OrderLifecycle,
+  { provide: Clock, useClass: SystemClock },
+  { provide: GrpcJsTransport, useFactory: () => new GrpcJsTransport() },
+  {
+    provide: UPSTREAMS,
+    inject: [ORDERS_CONFIG, GrpcJsTransport],
+    useFactory: (config: OrdersConfig, transport: GrpcJsTransport): Upstreams => ({
+      // The parsed config rather than process.env, so the defaults apply.
+      resolver: StaticResolver.fromEnv(['catalog', 'inventory'], {
+        UPSTREAM_CATALOG: config.UPSTREAM_CATALOG,
+        UPSTREAM_INVENTORY: config.UPSTREAM_INVENTORY,
+      }),
+      transport,
+      defaultTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    }),
+  },
+  {
+    provide: PriceList,
+    inject: [UPSTREAMS],
+    useFactory: (shared: Upstreams) =>
+      new CatalogPriceList(
+        connectUpstream(catalogV1.CatalogServiceDefinition, { upstream: 'catalog', ...shared }),
+      ),
+  },
+  {
+    provide: StockReservations,
+    inject: [UPSTREAMS],
+    useFactory: (shared: Upstreams) =>
+      new InventoryStockReservations(
+        connectUpstream(inventoryV1.InventoryServiceDefinition, {
+          upstream: 'inventory',
+          ...shared,
+        }),
+      ),
+  },
+  {
+    provide: OrderIdGenerator,
+    inject: [ORDERS_CONFIG, Clock],
+    useFactory: (config: OrdersConfig, clock: Clock) =>
+      new OrderIdGenerator(config.ORDERS_MACHINE_ID, clock),
+  },
+  {
+    provide: IdempotencyStore,
+    inject: [Clock],
+    useFactory: (clock: Clock) => new IdempotencyStore(clock),
+  },
+  { provide: OrderRepository, useClass: InMemoryOrderRepository },
+];
+
+@Module({})
+export class OrdersModule implements OnModuleDestroy {
+  constructor(@Inject(UPSTREAMS) private readonly upstreams: Upstreams) {}
+
+  /** The config is parsed once, in main, and handed in here. */
+  static register(config: OrdersConfig): DynamicModule {
+    return {
+      module: OrdersModule,
+      controllers: [OrdersController],
+      providers: [{ provide: ORDERS_CONFIG, useValue: config }, ...providers],
+    };
+  }
+
+  /** Nest runs this after the server has drained: no call still needs a channel. */
+  async onModuleDestroy(): Promise<void> {
+    this.upstreams.transport.close();
+    await this.upstreams.resolver.close();
+  }
+}
