@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expectProblem, http } from './support/http';
+import { sendPartialBody } from './support/raw-http';
 
 interface Order {
   id: string;
@@ -172,13 +173,25 @@ describe('POST /api/v1/orders', () => {
     },
   );
 
-  it('rejects a body over 1 MiB with 413', async () => {
+  it('rejects a body over 1 MiB with 413 from its declared length', async () => {
+    const res = await sendPartialBody(
+      '/api/v1/orders',
+      { 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
+      1024 * 1024 + 1,
+      64 * 1024,
+    );
+    expect(res.status).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res.body)).toMatchObject({ status: 413, traceId: res.headers['x-trace-id'] });
+  });
+
+  it('accepts a body of just under 1 MiB up to the validation', async () => {
     const res = await http('/api/v1/orders', {
       method: 'POST',
       headers: { 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
-      rawBody: `{"items":[],"pad":"${'a'.repeat(1024 * 1024)}"}`,
+      rawBody: `{"items":[],"pad":"${'a'.repeat(1024 * 1024 - 40)}"}`,
     });
-    expectProblem(res, 413);
+    expectProblem(res, 400);
   });
 });
 
