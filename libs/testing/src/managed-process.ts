@@ -40,8 +40,15 @@ export class ManagedProcess {
         options.onLine?.(spec.name, line);
       });
     }
+    // If this process dies without stopping its children (a crash, an
+    // uncaught error), they die with it instead of living on as orphans.
+    const killOnExit = () => this.child.kill('SIGKILL');
+    process.once('exit', killOnExit);
     this.exited = new Promise((resolve) => {
-      this.child.once('exit', (code, signal) => resolve({ code, signal }));
+      this.child.once('exit', (code, signal) => {
+        process.removeListener('exit', killOnExit);
+        resolve({ code, signal });
+      });
     });
   }
 
