@@ -1,2 +1,3 @@
 export { loadConfig, ConfigError } from './load-config';
 export { portField, hostField, millisField, logLevelField } from './env-fields';
+export { grpcServiceEnv } from './grpc-service-env';

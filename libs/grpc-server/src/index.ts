@@ -13,6 +13,7 @@ export {
   failedPrecondition,
   alreadyExists,
   aborted,
+  unavailable,
 } from './status.error';
 export { StatusErrorFilter } from './status-error.filter';
 export { TraceServerInterceptor } from './trace-server.interceptor';

@@ -29,3 +29,5 @@ export const alreadyExists = (message: string, reason?: string) =>
   new StatusError(Status.ALREADY_EXISTS, message, reason);
 export const aborted = (message: string, reason?: string) =>
   new StatusError(Status.ABORTED, message, reason);
+export const unavailable = (message: string, reason?: string) =>
+  new StatusError(Status.UNAVAILABLE, message, reason);

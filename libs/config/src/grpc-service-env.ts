@@ -1,0 +1,21 @@
+import { hostField, logLevelField, millisField, portField } from './env-fields';
+
+type GrpcServiceEnv<P extends string> = Record<`${P}_HOST`, ReturnType<typeof hostField>> &
+  Record<`${P}_PORT`, ReturnType<typeof portField>> & {
+    LOG_LEVEL: typeof logLevelField;
+    DRAIN_TIMEOUT_MS: ReturnType<typeof millisField>;
+  };
+
+/**
+ * What every gRPC service reads: `<PREFIX>_HOST`, `<PREFIX>_PORT`,
+ * `LOG_LEVEL` and `DRAIN_TIMEOUT_MS`. Spread into the service's own schema:
+ * `z.object({ ...grpcServiceEnv('CATALOG', 50051), MY_SETTING: … })`.
+ */
+export function grpcServiceEnv<P extends string>(prefix: P, defaultPort: number): GrpcServiceEnv<P> {
+  return {
+    [`${prefix}_HOST`]: hostField('127.0.0.1'),
+    [`${prefix}_PORT`]: portField(defaultPort),
+    LOG_LEVEL: logLevelField,
+    DRAIN_TIMEOUT_MS: millisField(10_000),
+  } as GrpcServiceEnv<P>;
+}

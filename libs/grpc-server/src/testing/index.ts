@@ -1,0 +1,1 @@
+export { statusErrorOf } from './status-error-of';
