@@ -61,23 +61,32 @@ try {
   console.log('gateway (default: tracing on, parent-based 10 % sampling)…');
   const gateway = summarize(await load(shop.gatewayUrl));
 
-  // The same gateway with every request sampled (services follow the parent).
-  await shop.processes.get('gateway').stop();
-  const sampled = startApp('gateway', {
-    ports: PORTS,
-    env: { ...env, LOG_LEVEL: 'warn', OTEL_TRACES_SAMPLER: 'always_on' },
+  // Variants of the gateway, restarted with one setting changed.
+  const variant = async (title, extraEnv) => {
+    await shop.processes.get('gateway').stop();
+    const gateway = startApp('gateway', {
+      ports: PORTS,
+      env: { ...env, LOG_LEVEL: 'warn', ...extraEnv },
+    });
+    shop.processes.set('gateway', gateway);
+    await awaitReady(gateway, () => httpOk(`${shop.gatewayUrl}/readyz`), 20_000);
+    await load(shop.gatewayUrl, 3);
+    console.log(`${title}…`);
+    return summarize(await load(shop.gatewayUrl));
+  };
+  // Every request sampled (the services follow the sampled flag).
+  const all = await variant('gateway (every request sampled)', {
+    OTEL_TRACES_SAMPLER: 'always_on',
   });
-  await awaitReady(sampled, () => httpOk(`${shop.gatewayUrl}/readyz`), 20_000);
-  await load(shop.gatewayUrl, 3);
-  console.log('gateway (every request sampled)…');
-  const all = summarize(await load(shop.gatewayUrl));
-  await sampled.stop();
+  // The same gateway on @grpc/grpc-js instead of the lean HTTP/2 transport.
+  const grpcJs = await variant('gateway (grpc-js transport)', { GRPC_TRANSPORT: 'grpc-js' });
 
   const ratio = (r) => ({ throughput: r.rps / base.rps, p99: r.p99 / base.p99 });
   const rows = [
     ['baseline (node:http + grpc-js)', base, null],
     ['gateway, default config', gateway, ratio(gateway)],
     ['gateway, every request sampled', all, ratio(all)],
+    ['gateway, grpc-js transport', grpcJs, ratio(grpcJs)],
   ];
   const fmt = (n, d = 0) => n.toFixed(d);
   const table = [
@@ -110,8 +119,10 @@ ${table}
 ${verdict}
 
 "Default config" is what \`npm start\` runs: own spans (no auto-instrumentation), W3C propagation, parent-based
-10 % sampling, no exporter. "Every request sampled" sets \`OTEL_TRACES_SAMPLER=always_on\` on the gateway; the
-services follow the sampled flag. Spans are recorded but, with no collector configured, not exported.
+10 % sampling, no exporter, the lean HTTP/2 unary transport. "Every request sampled" sets
+\`OTEL_TRACES_SAMPLER=always_on\` on the gateway; the services follow the sampled flag. Spans are recorded but, with
+no collector configured, not exported. "grpc-js transport" sets \`GRPC_TRANSPORT=grpc-js\`: the same gateway
+calling through \`@grpc/grpc-js\`, as the baseline does.
 `,
   );
   console.log('\nwritten to docs/benchmarks.md');

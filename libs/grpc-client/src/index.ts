@@ -3,6 +3,12 @@ export { chain } from './chain';
 export { GrpcCallError, ERROR_REASON_KEY } from './grpc-call.error';
 export type { UnaryTransport } from './transport/unary-transport.port';
 export { GrpcJsTransport } from './transport/grpc-js.transport';
+export { Http2Transport, type Http2TransportOptions } from './transport/http2.transport';
+export {
+  createTransport,
+  TRANSPORT_KINDS,
+  type TransportKind,
+} from './transport/transport.factory';
 export { createInvoker, type InvokerDeps } from './invoker';
 export { traceClient } from './middleware/trace-client.middleware';
 export type { GrpcClient, CallOptions } from './grpc-client.types';

@@ -1,4 +1,5 @@
 import { hostField, logLevelField, millisField, portField } from '@junction/config';
+import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
 
 /** `host:port[,host:port…]` of one upstream. */
@@ -23,6 +24,7 @@ export const gatewayConfigSchema = z.object({
   UPSTREAM_REVIEWS: addressList('127.0.0.1:50053'),
   UPSTREAM_ORDERS: addressList('127.0.0.1:50054'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
+  GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('http2'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

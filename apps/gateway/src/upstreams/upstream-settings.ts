@@ -1,3 +1,4 @@
+import type { TransportKind } from '@junction/grpc-client';
 import type { GatewayConfig } from '../config/gateway.config';
 import type { UpstreamName } from './upstream.tokens';
 
@@ -5,6 +6,7 @@ import type { UpstreamName } from './upstream.tokens';
 export interface UpstreamSettings {
   readonly addresses: Readonly<Record<UpstreamName, readonly string[]>>;
   readonly timeoutMs: number;
+  readonly transport: TransportKind;
 }
 
 export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => ({
@@ -15,4 +17,5 @@ export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => (
     orders: config.UPSTREAM_ORDERS,
   },
   timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+  transport: config.GRPC_TRANSPORT,
 });

@@ -13,7 +13,7 @@ import {
   type ServiceDefinition,
 } from '@junction/contracts';
 import { StaticResolver, type ServiceResolver } from '@junction/discovery';
-import { connectUpstream, GrpcJsTransport } from '@junction/grpc-client';
+import { connectUpstream, createTransport, type UnaryTransport } from '@junction/grpc-client';
 import type { UpstreamSettings } from './upstream-settings';
 import {
   CATALOG,
@@ -25,6 +25,7 @@ import {
 } from './upstream.tokens';
 
 const UPSTREAM_SETTINGS = Symbol('UPSTREAM_SETTINGS');
+const TRANSPORT = Symbol('TRANSPORT');
 
 const upstreamClient = (
   token: symbol,
@@ -32,8 +33,8 @@ const upstreamClient = (
   definition: ServiceDefinition,
 ): Provider => ({
   provide: token,
-  inject: [SERVICE_RESOLVER, GrpcJsTransport, UPSTREAM_SETTINGS],
-  useFactory: (resolver: ServiceResolver, transport: GrpcJsTransport, settings: UpstreamSettings) =>
+  inject: [SERVICE_RESOLVER, TRANSPORT, UPSTREAM_SETTINGS],
+  useFactory: (resolver: ServiceResolver, transport: UnaryTransport, settings: UpstreamSettings) =>
     connectUpstream(definition, {
       upstream,
       resolver,
@@ -46,7 +47,7 @@ const upstreamClient = (
 @Module({})
 export class UpstreamsModule implements OnModuleDestroy {
   constructor(
-    private readonly transport: GrpcJsTransport,
+    @Inject(TRANSPORT) private readonly transport: UnaryTransport,
     @Inject(SERVICE_RESOLVER) private readonly resolver: ServiceResolver,
   ) {}
 
@@ -57,7 +58,7 @@ export class UpstreamsModule implements OnModuleDestroy {
       providers: [
         { provide: UPSTREAM_SETTINGS, useValue: settings },
         { provide: SERVICE_RESOLVER, useFactory: () => new StaticResolver(settings.addresses) },
-        GrpcJsTransport,
+        { provide: TRANSPORT, useFactory: () => createTransport(settings.transport) },
         upstreamClient(CATALOG, 'catalog', catalogV1.CatalogServiceDefinition),
         upstreamClient(INVENTORY, 'inventory', inventoryV1.InventoryServiceDefinition),
         upstreamClient(REVIEWS, 'reviews', reviewsV1.ReviewsServiceDefinition),

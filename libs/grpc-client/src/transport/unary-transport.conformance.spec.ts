@@ -1,0 +1,203 @@
+import {
+  Metadata,
+  Server,
+  ServerCredentials,
+  status as Status,
+  type sendUnaryData,
+  type ServerUnaryCall,
+  type ServiceDefinition,
+} from '@grpc/grpc-js';
+import { waitUntil } from '@junction/testing';
+import { GrpcJsTransport } from './grpc-js.transport';
+import { Http2Transport, type TransportFailure } from './http2.transport';
+import type { UnaryTransport } from './unary-transport.port';
+
+// Both transports against one real grpc-js server: they must be
+// interchangeable, so every behaviour is checked on each.
+
+const bytes = (b: Buffer) => b;
+const method = (name: string) => ({
+  path: `/test.Conformance/${name}`,
+  requestStream: false,
+  responseStream: false,
+  requestSerialize: bytes,
+  requestDeserialize: bytes,
+  responseSerialize: bytes,
+  responseDeserialize: bytes,
+});
+const NAMES = ['Echo', 'Fail', 'Hang', 'Big', 'Meta'] as const;
+const definition = Object.fromEntries(
+  NAMES.map((n) => [n, method(n)]),
+) as unknown as ServiceDefinition;
+
+type Handler = (call: ServerUnaryCall<Buffer, Buffer>, reply: sendUnaryData<Buffer>) => void;
+const hanging: sendUnaryData<Buffer>[] = [];
+const handlers: Record<(typeof NAMES)[number], Handler> = {
+  Echo: (call, reply) => reply(null, call.request),
+  Fail: (_call, reply) => {
+    const metadata = new Metadata();
+    metadata.set('junction-error-reason', 'NOT_NOW');
+    reply({ code: Status.FAILED_PRECONDITION, details: 'not now: 100% ünïcode, a/b', metadata });
+  },
+  Hang: (_call, reply) => hanging.push(reply),
+  Big: (_call, reply) => reply(null, Buffer.alloc(1_000_000, 7)),
+  Meta: (call, reply) => reply(null, Buffer.from(String(call.metadata.get('x-echo')[0]))),
+};
+
+async function startServer(port: number): Promise<Server> {
+  const server = new Server();
+  server.addService(definition, handlers as never);
+  await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (e, p) =>
+      e ? reject(e) : resolve(p),
+    ),
+  );
+  return server;
+}
+
+const PORT = 52961;
+const ADDRESS = `127.0.0.1:${PORT}`;
+const soon = (ms = 5000) => Date.now() + ms;
+const failureOf = (call: Promise<unknown>) =>
+  call.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (failure: TransportFailure) => failure,
+  );
+
+describe.each([
+  ['grpc-js', () => new GrpcJsTransport()],
+  ['http2', () => new Http2Transport()],
+])('%s transport', (_name, create: () => UnaryTransport) => {
+  let server: Server;
+  let transport: UnaryTransport;
+  const call = (
+    name: string,
+    request = Buffer.from('hi'),
+    metadata = new Metadata(),
+    deadline = soon(),
+  ) => transport.call(ADDRESS, `/test.Conformance/${name}`, request, metadata, deadline);
+
+  beforeAll(async () => {
+    server = await startServer(PORT);
+    transport = create();
+  });
+  afterAll(() => {
+    transport.close();
+    for (const reply of hanging.splice(0)) reply(null, Buffer.alloc(0));
+    server.forceShutdown();
+  });
+
+  it('carries a message there and back', async () => {
+    expect(await call('Echo', Buffer.from('payload'))).toEqual(Buffer.from('payload'));
+  });
+
+  it('carries an empty message', async () => {
+    expect(await call('Echo', Buffer.alloc(0))).toEqual(Buffer.alloc(0));
+  });
+
+  it('sends the call metadata', async () => {
+    const metadata = new Metadata();
+    metadata.set('x-echo', 'from the client');
+    expect((await call('Meta', Buffer.alloc(0), metadata)).toString()).toBe('from the client');
+  });
+
+  it('reports a server error with its code, decoded message and trailers', async () => {
+    const failure = await failureOf(call('Fail'));
+    expect(failure.code).toBe(Status.FAILED_PRECONDITION);
+    expect(failure.details).toBe('not now: 100% ünïcode, a/b');
+    expect(failure.metadata?.get('junction-error-reason')).toEqual(['NOT_NOW']);
+  });
+
+  it('receives a 1 MB response whole', async () => {
+    const response = await call('Big');
+    expect(response.length).toBe(1_000_000);
+    expect(response.every((b) => b === 7)).toBe(true);
+  });
+
+  it('answers UNIMPLEMENTED for a method the server lacks', async () => {
+    expect((await failureOf(call('Missing'))).code).toBe(Status.UNIMPLEMENTED);
+  });
+
+  it('gives up with DEADLINE_EXCEEDED when the server does not answer in time', async () => {
+    expect(
+      (await failureOf(call('Hang', Buffer.from('x'), new Metadata(), Date.now() + 100))).code,
+    ).toBe(Status.DEADLINE_EXCEEDED);
+  });
+
+  it('does not start a call whose deadline has passed', async () => {
+    expect(
+      (await failureOf(call('Echo', Buffer.from('x'), new Metadata(), Date.now() - 1))).code,
+    ).toBe(Status.DEADLINE_EXCEEDED);
+  });
+
+  it('answers UNAVAILABLE when nothing listens at the address', async () => {
+    const failure = await failureOf(
+      transport.call(
+        '127.0.0.1:1',
+        '/test.Conformance/Echo',
+        Buffer.from('x'),
+        new Metadata(),
+        soon(),
+      ),
+    );
+    expect(failure.code).toBe(Status.UNAVAILABLE);
+  });
+
+  it('serves many concurrent calls on one connection', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => call('Echo', Buffer.from(String(i)))),
+    );
+    expect(replies.map(String)).toEqual(Array.from({ length: 200 }, (_, i) => String(i)));
+  });
+
+  it('reconnects once a restarted server is back', async () => {
+    const port = PORT + 1;
+    const address = `127.0.0.1:${port}`;
+    const echo = () =>
+      transport.call(
+        address,
+        '/test.Conformance/Echo',
+        Buffer.from('again'),
+        new Metadata(),
+        soon(1000),
+      );
+    let restartable = await startServer(port);
+    expect(String(await echo())).toBe('again');
+    restartable.forceShutdown();
+    expect((await failureOf(echo())).code).toBe(Status.UNAVAILABLE);
+    restartable = await startServer(port);
+    try {
+      const reply = await waitUntil(() => echo().catch(() => undefined), {
+        timeoutMs: 15_000,
+        what: 'a reconnect',
+      });
+      expect(String(reply)).toBe('again');
+    } finally {
+      restartable.forceShutdown();
+    }
+  });
+});
+
+describe('http2 transport limits', () => {
+  it('refuses a response over its size limit with RESOURCE_EXHAUSTED', async () => {
+    const server = await startServer(PORT + 2);
+    const transport = new Http2Transport({ maxResponseBytes: 64 * 1024 });
+    try {
+      const failure = await failureOf(
+        transport.call(
+          `127.0.0.1:${PORT + 2}`,
+          '/test.Conformance/Big',
+          Buffer.alloc(0),
+          new Metadata(),
+          soon(),
+        ),
+      );
+      expect(failure.code).toBe(Status.RESOURCE_EXHAUSTED);
+    } finally {
+      transport.close();
+      server.forceShutdown();
+    }
+  });
+});
