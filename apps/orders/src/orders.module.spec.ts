@@ -2,10 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@junction/config';
 import { Status } from '@junction/grpc-server';
+import { statusErrorOf } from '@junction/grpc-server/testing';
 import { ordersConfigSchema } from './config/orders.config';
 import { OrdersController } from './grpc/orders.controller';
 import { OrdersModule } from './orders.module';
-import { failureOf } from './testing/order-fakes';
 
 // Wiring only: no call here reaches an upstream.
 describe('OrdersModule', () => {
@@ -21,12 +21,12 @@ describe('OrdersModule', () => {
   afterAll(() => app.close());
 
   it('answers GetOrder for an unknown id with NOT_FOUND ORDER_NOT_FOUND', async () => {
-    const failure = await failureOf(app.get(OrdersController).getOrder({ id: '12345' }));
+    const failure = await statusErrorOf(app.get(OrdersController).getOrder({ id: '12345' }));
     expect(failure).toMatchObject({ code: Status.NOT_FOUND, reason: 'ORDER_NOT_FOUND' });
   });
 
   it('validates before any use case runs: INVALID_ARGUMENT INVALID_REQUEST', async () => {
-    const failure = await failureOf(app.get(OrdersController).confirmOrder({ id: 'x' }));
+    const failure = await statusErrorOf(app.get(OrdersController).confirmOrder({ id: 'x' }));
     expect(failure).toMatchObject({ code: Status.INVALID_ARGUMENT, reason: 'INVALID_REQUEST' });
   });
 });

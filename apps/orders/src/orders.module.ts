@@ -1,7 +1,12 @@
 import { Inject, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { catalogV1, inventoryV1 } from '@junction/contracts';
 import { StaticResolver } from '@junction/discovery';
-import { connectUpstream, GrpcJsTransport, type UpstreamOptions } from '@junction/grpc-client';
+import {
+  connectUpstream,
+  createTransport,
+  type UnaryTransport,
+  type UpstreamOptions,
+} from '@junction/grpc-client';
 import { ORDERS_CONFIG, type OrdersConfig } from './config/orders.config';
 import { CatalogPriceList } from './data/catalog-price-list.adapter';
 import { InMemoryOrderRepository } from './data/in-memory-order.repository';
@@ -18,17 +23,22 @@ import { OrdersController } from './grpc/orders.controller';
 
 /** Everything both upstream clients share: one resolver, one transport. */
 const UPSTREAMS = Symbol('UPSTREAMS');
+const TRANSPORT = Symbol('TRANSPORT');
 type Upstreams = Omit<UpstreamOptions, 'upstream'>;
 
 const providers = [
   OrderPlacement,
   OrderLifecycle,
   { provide: Clock, useClass: SystemClock },
-  { provide: GrpcJsTransport, useFactory: () => new GrpcJsTransport() },
+  {
+    provide: TRANSPORT,
+    inject: [ORDERS_CONFIG],
+    useFactory: (config: OrdersConfig) => createTransport(config.GRPC_TRANSPORT),
+  },
   {
     provide: UPSTREAMS,
-    inject: [ORDERS_CONFIG, GrpcJsTransport],
-    useFactory: (config: OrdersConfig, transport: GrpcJsTransport): Upstreams => ({
+    inject: [ORDERS_CONFIG, TRANSPORT],
+    useFactory: (config: OrdersConfig, transport: UnaryTransport): Upstreams => ({
       // The parsed config rather than process.env, so the defaults apply.
       resolver: StaticResolver.fromEnv(['catalog', 'inventory'], {
         UPSTREAM_CATALOG: config.UPSTREAM_CATALOG,

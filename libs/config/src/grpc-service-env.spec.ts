@@ -22,6 +22,8 @@ describe('grpcServiceEnv', () => {
   });
 
   it('rejects a bad port and an unknown log level', () => {
-    expect(() => loadConfig(schema, { CATALOG_PORT: '0', LOG_LEVEL: 'loud' })).toThrow(/CATALOG_PORT[\s\S]*LOG_LEVEL/);
+    expect(() => loadConfig(schema, { CATALOG_PORT: '0', LOG_LEVEL: 'loud' })).toThrow(
+      /CATALOG_PORT[\s\S]*LOG_LEVEL/,
+    );
   });
 });

@@ -11,7 +11,10 @@ type GrpcServiceEnv<P extends string> = Record<`${P}_HOST`, ReturnType<typeof ho
  * `LOG_LEVEL` and `DRAIN_TIMEOUT_MS`. Spread into the service's own schema:
  * `z.object({ ...grpcServiceEnv('CATALOG', 50051), MY_SETTING: … })`.
  */
-export function grpcServiceEnv<P extends string>(prefix: P, defaultPort: number): GrpcServiceEnv<P> {
+export function grpcServiceEnv<P extends string>(
+  prefix: P,
+  defaultPort: number,
+): GrpcServiceEnv<P> {
   return {
     [`${prefix}_HOST`]: hostField('127.0.0.1'),
     [`${prefix}_PORT`]: portField(defaultPort),

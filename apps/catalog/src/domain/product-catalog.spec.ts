@@ -1,4 +1,5 @@
-import { Status, StatusError } from '@junction/grpc-server';
+import { Status } from '@junction/grpc-server';
+import { statusErrorOf } from '@junction/grpc-server/testing';
 import { InMemoryProductRepository } from '../data/in-memory-product.repository';
 import { seedProducts } from '../data/product.seed';
 import { encodePageToken } from './page-token';
@@ -6,22 +7,13 @@ import { ProductCatalog } from './product-catalog';
 
 const catalog = new ProductCatalog(new InMemoryProductRepository(seedProducts(45)));
 
-const codeOf = (fn: () => unknown): Status | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof StatusError ? error.code : undefined;
-  }
-  return undefined;
-};
-
 describe('ProductCatalog', () => {
   it('returns a seeded product by id', () => {
     expect(catalog.get('7')).toMatchObject({ id: '7', currency: 'EUR' });
   });
 
-  it('rejects an unknown id with NOT_FOUND', () => {
-    expect(codeOf(() => catalog.get('46'))).toBe(Status.NOT_FOUND);
+  it('rejects an unknown id with NOT_FOUND', async () => {
+    expect((await statusErrorOf(() => catalog.get('46'))).code).toBe(Status.NOT_FOUND);
   });
 
   it('pages through every product once, in id order', () => {
@@ -45,8 +37,10 @@ describe('ProductCatalog', () => {
 
   it.each(['garbage!', 'bzo=', Buffer.from('x:5').toString('base64url')])(
     'rejects page token %s with INVALID_ARGUMENT',
-    (token) => {
-      expect(codeOf(() => catalog.list(10, token))).toBe(Status.INVALID_ARGUMENT);
+    async (token) => {
+      expect((await statusErrorOf(() => catalog.list(10, token))).code).toBe(
+        Status.INVALID_ARGUMENT,
+      );
     },
   );
 

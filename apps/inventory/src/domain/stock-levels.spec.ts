@@ -1,16 +1,7 @@
-import { Status, StatusError } from '@junction/grpc-server';
+import { Status } from '@junction/grpc-server';
+import { statusErrorOf } from '@junction/grpc-server/testing';
 import { InMemoryStockRepository } from '../data/in-memory-stock.repository';
 import { StockLevels } from './stock-levels';
-
-const failureOf = (fn: () => unknown): StatusError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StatusError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatusError, but nothing was thrown');
-};
 
 const stock = new InMemoryStockRepository([
   { productId: '1', onHand: 10, reserved: 4 },
@@ -36,15 +27,15 @@ describe('StockLevels', () => {
     expect(levels.get(['1', '1'])).toHaveLength(2);
   });
 
-  it('rejects an unknown id with NOT_FOUND naming it', () => {
-    const error = failureOf(() => levels.get(['1', '99']));
+  it('rejects an unknown id with NOT_FOUND naming it', async () => {
+    const error = await statusErrorOf(() => levels.get(['1', '99']));
     expect(error.code).toBe(Status.NOT_FOUND);
     expect(error.reason).toBe('PRODUCT_NOT_FOUND');
     expect(error.message).toBe('product 99 not found');
   });
 
-  it('names every unknown id once', () => {
-    expect(failureOf(() => levels.get(['98', '1', '99', '98'])).message).toBe(
+  it('names every unknown id once', async () => {
+    expect((await statusErrorOf(() => levels.get(['98', '1', '99', '98']))).message).toBe(
       'products 98, 99 not found',
     );
   });

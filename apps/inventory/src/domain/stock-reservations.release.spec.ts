@@ -1,32 +1,6 @@
-import { Status, StatusError } from '@junction/grpc-server';
-import { InMemoryReservationRepository } from '../data/in-memory-reservation.repository';
-import { InMemoryStockRepository } from '../data/in-memory-stock.repository';
-import { StockReservations } from './stock-reservations';
-
-const failureOf = (fn: () => unknown): StatusError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StatusError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatusError, but nothing was thrown');
-};
-
-const setup = () => {
-  const stock = new InMemoryStockRepository([
-    { productId: '1', onHand: 10, reserved: 0 },
-    { productId: '2', onHand: 3, reserved: 0 },
-  ]);
-  const reservations = new StockReservations(stock, new InMemoryReservationRepository());
-  const reserved = (productId: string) => stock.byId(productId)?.reserved;
-  return { reservations, reserved };
-};
-
-const ITEMS = [
-  { productId: '1', quantity: 4 },
-  { productId: '2', quantity: 3 },
-];
+import { Status } from '@junction/grpc-server';
+import { statusErrorOf } from '@junction/grpc-server/testing';
+import { ITEMS, setup } from './stock-reservations.fixture';
 
 describe('StockReservations.release', () => {
   it('gives back everything the order reserved and answers true', () => {
@@ -64,21 +38,21 @@ describe('StockReservations.release', () => {
     expect(reserved('1')).toBe(5);
   });
 
-  it('never lets a released order id reserve again, even with the same items', () => {
+  it('never lets a released order id reserve again, even with the same items', async () => {
     const { reservations, reserved } = setup();
     reservations.reserve('o-1', ITEMS);
     reservations.release('o-1');
-    const error = failureOf(() => reservations.reserve('o-1', ITEMS));
+    const error = await statusErrorOf(() => reservations.reserve('o-1', ITEMS));
     expect(error.code).toBe(Status.ALREADY_EXISTS);
     expect(error.reason).toBe('ORDER_ALREADY_RESERVED');
     expect(error.message).toContain('order ids are not reused');
     expect(reserved('1')).toBe(0);
   });
 
-  it('refuses a Reserve that arrives after its order was released unseen', () => {
+  it('refuses a Reserve that arrives after its order was released unseen', async () => {
     const { reservations, reserved } = setup();
     reservations.release('o-late');
-    const error = failureOf(() => reservations.reserve('o-late', ITEMS));
+    const error = await statusErrorOf(() => reservations.reserve('o-late', ITEMS));
     expect(error.code).toBe(Status.ALREADY_EXISTS);
     expect(error.reason).toBe('ORDER_ALREADY_RESERVED');
     expect(reserved('1')).toBe(0);

@@ -1,32 +1,6 @@
-import { Status, StatusError } from '@junction/grpc-server';
-import { InMemoryReservationRepository } from '../data/in-memory-reservation.repository';
-import { InMemoryStockRepository } from '../data/in-memory-stock.repository';
-import { StockReservations } from './stock-reservations';
-
-const failureOf = (fn: () => unknown): StatusError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StatusError) return error;
-    throw error;
-  }
-  throw new Error('expected a StatusError, but nothing was thrown');
-};
-
-const setup = () => {
-  const stock = new InMemoryStockRepository([
-    { productId: '1', onHand: 10, reserved: 0 },
-    { productId: '2', onHand: 3, reserved: 0 },
-  ]);
-  const reservations = new StockReservations(stock, new InMemoryReservationRepository());
-  const reserved = (productId: string) => stock.byId(productId)?.reserved;
-  return { reservations, reserved };
-};
-
-const ITEMS = [
-  { productId: '1', quantity: 4 },
-  { productId: '2', quantity: 3 },
-];
+import { Status } from '@junction/grpc-server';
+import { statusErrorOf } from '@junction/grpc-server/testing';
+import { ITEMS, setup } from './stock-reservations.fixture';
 
 describe('StockReservations.reserve, repeated for one order id', () => {
   it('returns the first response and reserves nothing more', () => {
@@ -56,10 +30,12 @@ describe('StockReservations.reserve, repeated for one order id', () => {
     expect(reservations.reserve('o-1', ITEMS).items).toEqual(ITEMS);
   });
 
-  it('rejects other items with ALREADY_EXISTS and reserves nothing more', () => {
+  it('rejects other items with ALREADY_EXISTS and reserves nothing more', async () => {
     const { reservations, reserved } = setup();
     reservations.reserve('o-1', ITEMS);
-    const error = failureOf(() => reservations.reserve('o-1', [{ productId: '1', quantity: 5 }]));
+    const error = await statusErrorOf(() =>
+      reservations.reserve('o-1', [{ productId: '1', quantity: 5 }]),
+    );
     expect(error.code).toBe(Status.ALREADY_EXISTS);
     expect(error.reason).toBe('ORDER_ALREADY_RESERVED');
     expect(error.message).toBe('order o-1 already reserved different items');

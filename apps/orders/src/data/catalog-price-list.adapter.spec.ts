@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GrpcCallError, GrpcStatus } from '@junction/grpc-client';
 import { Status } from '@junction/grpc-server';
-import { failureOf } from '../testing/order-fakes';
+import { statusErrorOf } from '@junction/grpc-server/testing';
 import { CatalogPriceList, type CatalogClient } from './catalog-price-list.adapter';
 
 const PATH = '/catalog.v1.CatalogService/BatchGetProducts';
@@ -44,7 +44,7 @@ describe('CatalogPriceList', () => {
         );
       },
     };
-    expect(await failureOf(new CatalogPriceList(client).prices(['1']))).toEqual({
+    expect(await statusErrorOf(new CatalogPriceList(client).prices(['1']))).toMatchObject({
       code: Status.UNAVAILABLE,
       reason: 'UPSTREAM_UNAVAILABLE',
       message: 'catalog unavailable',

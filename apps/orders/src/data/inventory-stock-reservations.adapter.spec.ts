@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { GrpcCallError, GrpcStatus } from '@junction/grpc-client';
 import { Status } from '@junction/grpc-server';
-import { deferred, failureOf } from '../testing/order-fakes';
+import { statusErrorOf } from '@junction/grpc-server/testing';
+import { deferred } from '../testing/order-fakes';
 import {
   InventoryStockReservations,
   type InventoryClient,
@@ -45,8 +46,8 @@ describe('InventoryStockReservations', () => {
       'INSUFFICIENT_STOCK',
     );
     expect(
-      await failureOf(new InventoryStockReservations(failingWith(error)).reserve('9', lines)),
-    ).toEqual({
+      await statusErrorOf(new InventoryStockReservations(failingWith(error)).reserve('9', lines)),
+    ).toMatchObject({
       code: Status.FAILED_PRECONDITION,
       reason: 'INSUFFICIENT_STOCK',
       message: 'product 4: 1 available',
@@ -55,7 +56,7 @@ describe('InventoryStockReservations', () => {
 
   it('reads FAILED_PRECONDITION without a reason as short stock, per the contract', async () => {
     const error = callError(GrpcStatus.FAILED_PRECONDITION, 'short');
-    const failure = await failureOf(
+    const failure = await statusErrorOf(
       new InventoryStockReservations(failingWith(error)).reserve('9', lines),
     );
     expect(failure.reason).toBe('INSUFFICIENT_STOCK');
@@ -64,8 +65,8 @@ describe('InventoryStockReservations', () => {
   it('passes NOT_FOUND on for a product inventory does not stock', async () => {
     const error = callError(GrpcStatus.NOT_FOUND, 'product 4 not found', 'PRODUCT_NOT_FOUND');
     expect(
-      await failureOf(new InventoryStockReservations(failingWith(error)).reserve('9', lines)),
-    ).toEqual({
+      await statusErrorOf(new InventoryStockReservations(failingWith(error)).reserve('9', lines)),
+    ).toMatchObject({
       code: Status.NOT_FOUND,
       reason: 'PRODUCT_NOT_FOUND',
       message: 'product 4 not found',
@@ -79,7 +80,7 @@ describe('InventoryStockReservations', () => {
         failingWith(callError(code, 'at 10.0.0.8')),
       );
       for (const call of [reservations.reserve('9', lines), reservations.release('9')]) {
-        expect(await failureOf(call)).toEqual({
+        expect(await statusErrorOf(call)).toMatchObject({
           code: Status.UNAVAILABLE,
           reason: 'UPSTREAM_UNAVAILABLE',
           message: 'inventory unavailable',
@@ -97,7 +98,7 @@ describe('InventoryStockReservations', () => {
         }),
         release: jest.fn(async () => ({ released: true })),
       };
-      await failureOf(new InventoryStockReservations(client).reserve('9', lines));
+      await statusErrorOf(new InventoryStockReservations(client).reserve('9', lines));
       expect(client.release).toHaveBeenCalledWith({ orderId: '9' });
     },
   );
@@ -111,7 +112,7 @@ describe('InventoryStockReservations', () => {
         }),
         release: jest.fn(async () => ({ released: true })),
       };
-      await failureOf(new InventoryStockReservations(client).reserve('9', lines));
+      await statusErrorOf(new InventoryStockReservations(client).reserve('9', lines));
       expect(client.release).not.toHaveBeenCalled();
     },
   );
@@ -122,7 +123,7 @@ describe('InventoryStockReservations', () => {
       'order 9 already reserved',
       'ORDER_ALREADY_RESERVED',
     );
-    const failure = await failureOf(
+    const failure = await statusErrorOf(
       new InventoryStockReservations(failingWith(error)).reserve('9', lines),
     );
     expect(failure).toMatchObject({ code: Status.UNAVAILABLE, reason: 'UPSTREAM_UNAVAILABLE' });
@@ -142,7 +143,7 @@ describe('InventoryStockReservations', () => {
         throw callError(GrpcStatus.UNAVAILABLE, 'down');
       },
     };
-    await failureOf(new InventoryStockReservations(client).reserve('9', lines));
+    await statusErrorOf(new InventoryStockReservations(client).reserve('9', lines));
     await logged.promise;
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('order 9 may hold stock'));
   });

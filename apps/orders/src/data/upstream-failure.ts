@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { GrpcCallError } from '@junction/grpc-client';
-import { Status, StatusError } from '@junction/grpc-server';
+import { unavailable } from '@junction/grpc-server';
 
 const logger = new Logger('Upstream');
 
@@ -14,5 +14,5 @@ const logger = new Logger('Upstream');
 export function upstreamFailure(upstream: string, error: unknown): unknown {
   if (!(error instanceof GrpcCallError)) return error;
   logger.warn(error.message);
-  return new StatusError(Status.UNAVAILABLE, `${upstream} unavailable`, 'UPSTREAM_UNAVAILABLE');
+  return unavailable(`${upstream} unavailable`, 'UPSTREAM_UNAVAILABLE');
 }

@@ -1,6 +1,7 @@
 import { ordersV1 } from '@junction/contracts';
 import { Status } from '@junction/grpc-server';
-import { deferred, failureOf, ManualClock } from '../testing/order-fakes';
+import { statusErrorOf } from '@junction/grpc-server/testing';
+import { deferred, ManualClock } from '../testing/order-fakes';
 import { IdempotencyStore } from './idempotency.store';
 
 const order = (id: string): ordersV1.Order => ({
@@ -31,7 +32,7 @@ describe('IdempotencyStore', () => {
 
   it('refuses a bound key with other items: IDEMPOTENCY_KEY_REUSED', async () => {
     await store.run('k', 'a', async () => order('1'));
-    const failure = await failureOf(store.run('k', 'b', async () => order('2')));
+    const failure = await statusErrorOf(store.run('k', 'b', async () => order('2')));
     expect(failure).toMatchObject({
       code: Status.INVALID_ARGUMENT,
       reason: 'IDEMPOTENCY_KEY_REUSED',
@@ -43,7 +44,7 @@ describe('IdempotencyStore', () => {
     const create = jest.fn(() => gate.promise);
     const first = store.run('k', 'a', create);
     const second = store.run('k', 'a', create);
-    const other = failureOf(store.run('k', 'b', create));
+    const other = statusErrorOf(store.run('k', 'b', create));
     gate.resolve(order('1'));
     expect(await first).toEqual({ order: order('1'), replayed: false });
     expect(await second).toEqual({ order: order('1'), replayed: true });

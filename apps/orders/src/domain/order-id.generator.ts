@@ -1,4 +1,4 @@
-import { Status, StatusError } from '@junction/grpc-server';
+import { unavailable } from '@junction/grpc-server';
 import { Clock, SystemClock } from './clock';
 
 /** Order ids count time from 2026-01-01T00:00:00Z, so 39 bits last ~174 years. */
@@ -63,8 +63,7 @@ export class OrderIdGenerator {
       tick = this.lastTick + 1;
       sequence = 0;
       if (tick - this.clockHighTick > this.maxLeadTicks) {
-        throw new StatusError(
-          Status.UNAVAILABLE,
+        throw unavailable(
           'order ids are exhausted for the moment; retry shortly',
           'ORDER_ID_EXHAUSTED',
         );

@@ -1,7 +1,7 @@
 import { ordersV1 } from '@junction/contracts';
 import { Status } from '@junction/grpc-server';
+import { statusErrorOf } from '@junction/grpc-server/testing';
 import { InMemoryOrderRepository } from '../data/in-memory-order.repository';
-import { failureOf } from '../testing/order-fakes';
 import { OrderLifecycle } from './order-lifecycle.use-case';
 
 const pending: ordersV1.Order = {
@@ -29,7 +29,7 @@ describe('OrderLifecycle', () => {
   it.each(['get', 'confirm'] as const)(
     '%s: answers NOT_FOUND ORDER_NOT_FOUND for an unknown id',
     async (method) => {
-      expect(await failureOf(lifecycle[method]('42'))).toEqual({
+      expect(await statusErrorOf(lifecycle[method]('42'))).toMatchObject({
         code: Status.NOT_FOUND,
         reason: 'ORDER_NOT_FOUND',
         message: 'order 42 not found',

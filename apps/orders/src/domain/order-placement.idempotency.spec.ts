@@ -1,8 +1,8 @@
-import { Logger } from '@nestjs/common';
 import { ordersV1 } from '@junction/contracts';
 import { failedPrecondition, Status } from '@junction/grpc-server';
-import { deferred, failureOf } from '../testing/order-fakes';
-import { placementHarness } from '../testing/placement-harness';
+import { statusErrorOf } from '@junction/grpc-server/testing';
+import { deferred } from '../testing/order-fakes';
+import { placementHarnessPerTest } from '../testing/placement-harness';
 
 const lines = [
   { productId: '1', quantity: 2 },
@@ -10,12 +10,7 @@ const lines = [
 ];
 
 describe('OrderPlacement idempotency', () => {
-  let h: ReturnType<typeof placementHarness>;
-  beforeEach(() => {
-    h = placementHarness();
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const h = placementHarnessPerTest();
 
   it('replays the first order for the same key and items, in any order', async () => {
     const first = await h.placement.place('k1', lines);
@@ -43,7 +38,7 @@ describe('OrderPlacement idempotency', () => {
     ],
   ])('refuses the same key with %s: INVALID_ARGUMENT IDEMPOTENCY_KEY_REUSED', async (_, other) => {
     await h.placement.place('k1', lines);
-    expect(await failureOf(h.placement.place('k1', other))).toMatchObject({
+    expect(await statusErrorOf(h.placement.place('k1', other))).toMatchObject({
       code: Status.INVALID_ARGUMENT,
       reason: 'IDEMPOTENCY_KEY_REUSED',
     });
@@ -54,7 +49,7 @@ describe('OrderPlacement idempotency', () => {
     const gate = deferred();
     h.priceList.hold = gate.promise;
     const calls = [1, 2, 3].map(() => h.placement.place('k1', lines));
-    const conflicting = failureOf(h.placement.place('k1', [{ productId: '4', quantity: 1 }]));
+    const conflicting = statusErrorOf(h.placement.place('k1', [{ productId: '4', quantity: 1 }]));
     gate.resolve();
     const results = await Promise.all(calls);
     expect(new Set(results.map((r) => r.order.id)).size).toBe(1);
@@ -65,7 +60,7 @@ describe('OrderPlacement idempotency', () => {
 
   it('does not bind the key when a product is unknown: a retry runs again', async () => {
     const withNew = [...lines, { productId: '9', quantity: 1 }];
-    expect((await failureOf(h.placement.place('k1', withNew))).code).toBe(Status.NOT_FOUND);
+    expect((await statusErrorOf(h.placement.place('k1', withNew))).code).toBe(Status.NOT_FOUND);
     h.priceList.catalog.set('9', { unitPriceCents: 900, currency: 'EUR' });
     const retry = await h.placement.place('k1', withNew);
     expect(retry.replayed).toBe(false);
@@ -74,7 +69,9 @@ describe('OrderPlacement idempotency', () => {
 
   it('does not bind the key when stock is short: a retry runs again', async () => {
     h.stock.failure = failedPrecondition('short', 'INSUFFICIENT_STOCK');
-    expect((await failureOf(h.placement.place('k1', lines))).code).toBe(Status.FAILED_PRECONDITION);
+    expect((await statusErrorOf(h.placement.place('k1', lines))).code).toBe(
+      Status.FAILED_PRECONDITION,
+    );
     h.stock.failure = undefined;
     expect((await h.placement.place('k1', lines)).replayed).toBe(false);
   });
@@ -83,12 +80,12 @@ describe('OrderPlacement idempotency', () => {
     const gate = deferred();
     h.priceList.hold = gate.promise;
     h.priceList.failure = new Error('catalog exploded');
-    const calls = [1, 2].map(() => failureOf(h.placement.place('k1', lines)));
+    // Not a StatusError: every caller gets the creation's own error.
+    const calls = [1, 2].map(() =>
+      expect(h.placement.place('k1', lines)).rejects.toThrow(new Error('catalog exploded')),
+    );
     gate.resolve();
-    expect((await Promise.all(calls)).map((f) => f.message)).toEqual([
-      'catalog exploded',
-      'catalog exploded',
-    ]);
+    await Promise.all(calls);
     h.priceList.hold = undefined;
     h.priceList.failure = undefined;
     const other = [{ productId: '4', quantity: 1 }];

@@ -1,12 +1,8 @@
-import { Logger } from '@nestjs/common';
 import { ordersV1 } from '@junction/contracts';
-import { failedPrecondition, Status, StatusError } from '@junction/grpc-server';
-import { failureOf } from '../testing/order-fakes';
-import { MACHINE_ID, placementHarness } from '../testing/placement-harness';
+import { failedPrecondition, Status, unavailable } from '@junction/grpc-server';
+import { statusErrorOf } from '@junction/grpc-server/testing';
+import { MACHINE_ID, placementHarnessPerTest } from '../testing/placement-harness';
 import { decodeOrderId } from './order-id.generator';
-
-const unavailable = (upstream: string) =>
-  new StatusError(Status.UNAVAILABLE, `${upstream} unavailable`, 'UPSTREAM_UNAVAILABLE');
 
 const lines = [
   { productId: '2', quantity: 3 },
@@ -14,12 +10,7 @@ const lines = [
 ];
 
 describe('OrderPlacement', () => {
-  let h: ReturnType<typeof placementHarness>;
-  beforeEach(() => {
-    h = placementHarness();
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const h = placementHarnessPerTest();
 
   it('creates a PENDING order priced from the catalog', async () => {
     const { order, replayed } = await h.placement.place('k1', lines);
@@ -51,14 +42,14 @@ describe('OrderPlacement', () => {
   });
 
   it('answers NOT_FOUND naming unknown products, and reserves nothing', async () => {
-    const failure = await failureOf(
+    const failure = await statusErrorOf(
       h.placement.place('k1', [
         ...lines,
         { productId: '77', quantity: 1 },
         { productId: '88', quantity: 1 },
       ]),
     );
-    expect(failure).toEqual({
+    expect(failure).toMatchObject({
       code: Status.NOT_FOUND,
       reason: 'PRODUCT_NOT_FOUND',
       message: 'products not found: 77, 88',
@@ -71,7 +62,7 @@ describe('OrderPlacement', () => {
       'product 2: 1 available, 3 requested',
       'INSUFFICIENT_STOCK',
     );
-    expect(await failureOf(h.placement.place('k1', lines))).toEqual({
+    expect(await statusErrorOf(h.placement.place('k1', lines))).toMatchObject({
       code: Status.FAILED_PRECONDITION,
       reason: 'INSUFFICIENT_STOCK',
       message: 'product 2: 1 available, 3 requested',
@@ -81,8 +72,8 @@ describe('OrderPlacement', () => {
   });
 
   it('answers UNAVAILABLE when the catalog is down, and reserves nothing', async () => {
-    h.priceList.failure = unavailable('catalog');
-    expect(await failureOf(h.placement.place('k1', lines))).toMatchObject({
+    h.priceList.failure = unavailable('catalog unavailable', 'UPSTREAM_UNAVAILABLE');
+    expect(await statusErrorOf(h.placement.place('k1', lines))).toMatchObject({
       code: Status.UNAVAILABLE,
       reason: 'UPSTREAM_UNAVAILABLE',
     });
@@ -90,8 +81,8 @@ describe('OrderPlacement', () => {
   });
 
   it('answers UNAVAILABLE when inventory is down, storing nothing', async () => {
-    h.stock.failure = unavailable('inventory');
-    expect(await failureOf(h.placement.place('k1', lines))).toEqual({
+    h.stock.failure = unavailable('inventory unavailable', 'UPSTREAM_UNAVAILABLE');
+    expect(await statusErrorOf(h.placement.place('k1', lines))).toMatchObject({
       code: Status.UNAVAILABLE,
       reason: 'UPSTREAM_UNAVAILABLE',
       message: 'inventory unavailable',
@@ -108,7 +99,7 @@ describe('OrderPlacement', () => {
 
   it('refuses items priced in different currencies, reserving nothing', async () => {
     h.priceList.catalog.set('5', { unitPriceCents: 500, currency: 'USD' });
-    expect(await failureOf(h.placement.place('k1', lines))).toMatchObject({
+    expect(await statusErrorOf(h.placement.place('k1', lines))).toMatchObject({
       code: Status.FAILED_PRECONDITION,
       reason: 'MIXED_CURRENCIES',
     });
@@ -117,7 +108,7 @@ describe('OrderPlacement', () => {
 
   it('refuses a total that would not be exact as an int64 in JavaScript', async () => {
     h.priceList.catalog.set('2', { unitPriceCents: Number.MAX_SAFE_INTEGER, currency: 'EUR' });
-    expect((await failureOf(h.placement.place('k1', lines))).reason).toBe('TOTAL_OUT_OF_RANGE');
+    expect((await statusErrorOf(h.placement.place('k1', lines))).reason).toBe('TOTAL_OUT_OF_RANGE');
     expect(h.stock.reserveCalls).toEqual([]);
   });
 });

@@ -72,16 +72,3 @@ export class FakeStockReservations extends StockReservations {
     this.held.delete(orderId);
   }
 }
-
-/** The status code and reason a promise rejects with. */
-export async function failureOf(
-  promise: Promise<unknown>,
-): Promise<{ code?: number; reason?: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const { code, reason, message } = error as { code?: number; reason?: string; message: string };
-    return { code, reason, message };
-  }
-  throw new Error('expected the promise to reject');
-}

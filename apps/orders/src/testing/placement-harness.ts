@@ -1,4 +1,5 @@
 // Builds OrderPlacement over in-memory fakes. Only specs import this file.
+import { Logger } from '@nestjs/common';
 import { InMemoryOrderRepository } from '../data/in-memory-order.repository';
 import { IdempotencyStore } from '../domain/idempotency.store';
 import { OrderIdGenerator } from '../domain/order-id.generator';
@@ -27,4 +28,21 @@ export function placementHarness() {
     clock,
   );
   return { clock, priceList, stock, orders, placement, lifecycle: new OrderLifecycle(orders) };
+}
+
+export type PlacementHarness = ReturnType<typeof placementHarness>;
+
+/**
+ * Call inside a describe: every test there gets a fresh harness (the one
+ * object returned, refilled before each test), with Nest's warnings silenced
+ * and every spy restored after it.
+ */
+export function placementHarnessPerTest(): PlacementHarness {
+  const h = {} as PlacementHarness;
+  beforeEach(() => {
+    Object.assign(h, placementHarness());
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+  return h;
 }

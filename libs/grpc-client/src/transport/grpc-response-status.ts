@@ -1,5 +1,5 @@
 import { status as Status } from '@grpc/grpc-js';
-import { constants, type IncomingHttpHeaders, type IncomingHttpStatusHeader } from 'node:http2';
+import { constants } from 'node:http2';
 
 export interface ResponseStatus {
   readonly code: Status;
@@ -18,8 +18,11 @@ const FROM_HTTP: ReadonlyMap<number, Status> = new Map([
   [504, Status.UNAVAILABLE],
 ]);
 
-const first = (value: string | string[] | undefined): string | undefined =>
-  Array.isArray(value) ? value[0] : value;
+/** Response headers or trailers as node:http2 gives them (`:status` is a number). */
+export type ResponseHeaders = { readonly [name: string]: string | string[] | number | undefined };
+
+const first = (value: ResponseHeaders[string]): string | undefined =>
+  Array.isArray(value) ? value[0] : value === undefined ? undefined : String(value);
 
 /** grpc-message is percent-encoded; a malformed one is shown as sent. */
 function decodeMessage(raw: string): string {
@@ -36,8 +39,8 @@ function decodeMessage(raw: string): string {
  * stream reset or HTTP status says.
  */
 export function grpcStatusOfResponse(
-  headers: IncomingHttpHeaders & IncomingHttpStatusHeader,
-  trailers: IncomingHttpHeaders,
+  headers: ResponseHeaders,
+  trailers: ResponseHeaders,
   rstCode: number | undefined,
 ): ResponseStatus {
   const status = first(trailers['grpc-status']) ?? first(headers['grpc-status']);
@@ -53,7 +56,7 @@ export function grpcStatusOfResponse(
   }
   if (rstCode === constants.NGHTTP2_CANCEL)
     return { code: Status.CANCELLED, details: 'stream cancelled' };
-  const http = headers[':status'];
+  const http = headers[':status'] === undefined ? undefined : Number(headers[':status']);
   if (http === undefined)
     return { code: Status.UNAVAILABLE, details: 'connection closed before a response' };
   if (http !== 200)

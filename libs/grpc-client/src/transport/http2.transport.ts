@@ -1,12 +1,6 @@
 import { Metadata, status as Status } from '@grpc/grpc-js';
-import {
-  connect,
-  constants,
-  type ClientHttp2Session,
-  type IncomingHttpHeaders,
-  type IncomingHttpStatusHeader,
-} from 'node:http2';
-import { grpcStatusOfResponse } from './grpc-response-status';
+import { connect, constants, type ClientHttp2Session } from 'node:http2';
+import { grpcStatusOfResponse, type ResponseHeaders } from './grpc-response-status';
 import type { UnaryTransport } from './unary-transport.port';
 
 /** A failed call, in the shape grpc-js gives (`GrpcCallError.fromServiceError` reads it). */
@@ -77,8 +71,8 @@ export class Http2Transport implements UnaryTransport {
         settle(fail(Status.DEADLINE_EXCEEDED, 'deadline exceeded'));
       }, timeoutMs);
 
-      let headers: IncomingHttpHeaders & IncomingHttpStatusHeader = {};
-      let trailers: IncomingHttpHeaders = {};
+      let headers: ResponseHeaders = {};
+      let trailers: ResponseHeaders = {};
       const chunks: Buffer[] = [];
       let received = 0;
       stream.on('response', (h) => (headers = h));
@@ -98,13 +92,7 @@ export class Http2Transport implements UnaryTransport {
       stream.on('close', () => {
         const status = grpcStatusOfResponse(headers, trailers, stream.rstCode);
         if (status.code !== Status.OK) {
-          settle(
-            fail(
-              status.code,
-              status.details,
-              Metadata.fromHttp2Headers({ ...headers, ...trailers }),
-            ),
-          );
+          settle(fail(status.code, status.details, metadataOf({ ...headers, ...trailers })));
           return;
         }
         const message = unframe(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received));
@@ -140,6 +128,16 @@ export class Http2Transport implements UnaryTransport {
     this.sessions.set(address, session);
     return session;
   }
+}
+
+/** Custom response metadata (a trailers-only response keeps it in the headers). */
+function metadataOf(headers: ResponseHeaders): Metadata {
+  const custom: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!name.startsWith(':') && value !== undefined && typeof value !== 'number')
+      custom[name] = value;
+  }
+  return Metadata.fromHttp2Headers(custom);
 }
 
 /** The one message of a unary response, or the failure that its framing is. */
