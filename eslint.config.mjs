@@ -1,5 +1,13 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import { readdirSync, readFileSync } from 'node:fs';
+
+// App packages export nothing, so the module-boundary rule cannot resolve an
+// import of one to a project; name them here so such an import still fails.
+const appPackages = readdirSync(new URL('./apps', import.meta.url)).map(
+  (dir) =>
+    JSON.parse(readFileSync(new URL(`./apps/${dir}/package.json`, import.meta.url), 'utf8')).name,
+);
 
 export default [
   ...nx.configs['flat/base'],
@@ -43,6 +51,18 @@ export default [
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: appPackages.flatMap((name) => [name, `${name}/*`]),
+              message:
+                'Apps are deployed alone: never import an app (libs never do; apps never import each other).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

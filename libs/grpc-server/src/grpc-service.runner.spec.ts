@@ -1,12 +1,13 @@
 import { Controller, Module } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { SpanKind } from '@opentelemetry/api';
-import { catalogV1 } from '@junction/contracts';
+import { Client, credentials } from '@grpc/grpc-js';
+import { catalogV1, healthV1 } from '@junction/contracts';
 import { StaticResolver } from '@junction/discovery';
 import { connectUpstream, GrpcCallError, GrpcJsTransport, GrpcStatus } from '@junction/grpc-client';
 import { createLogger } from '@junction/telemetry';
 import { installInMemoryTracing, type InMemoryTracing } from '@junction/telemetry/testing';
-import { healthClient } from '@junction/testing';
+import { healthClient, waitUntil } from '@junction/testing';
 import { runGrpcService, type RunningGrpcService } from './grpc-service.runner';
 import { notFound } from './status.error';
 
@@ -111,13 +112,30 @@ describe('runGrpcService', () => {
     expect(server.parentSpanContext?.spanId).toBe(client.spanContext().spanId);
   });
 
-  it('on shutdown turns NOT_SERVING at once and finishes the in-flight call before closing', async () => {
+  it('on shutdown turns NOT_SERVING at once (Watch sees it) and finishes the in-flight call before closing', async () => {
+    const watcher = new Client(ADDRESS, credentials.createInsecure());
+    const watch = watcher.makeServerStreamRequest(
+      '/grpc.health.v1.Health/Watch',
+      (request: healthV1.HealthCheckRequest) =>
+        Buffer.from(healthV1.HealthCheckRequest.encode(request).finish()),
+      (bytes: Buffer) => healthV1.HealthCheckResponse.decode(bytes),
+      { service: '' },
+    );
+    const seen: string[] = [];
+    watch.on('data', (response: healthV1.HealthCheckResponse) => seen.push(response.status));
+    watch.on('error', () => undefined);
+    await waitUntil(() => seen.includes('SERVING'), { what: 'Watch to report SERVING' });
     closeGate();
     const inFlight = catalog.getProduct({ id: 'slow' });
     await gate.entered;
     let closed = false;
     const stopping = service.shutdown('test').then(() => (closed = true));
     expect(service.health.status).toBe('NOT_SERVING');
+    await waitUntil(() => seen.includes('NOT_SERVING'), { what: 'Watch to report NOT_SERVING' });
+    expect(seen).toEqual(['SERVING', 'NOT_SERVING']);
+    // A watch never ends by itself; the watcher goes away, as real ones do.
+    watch.cancel();
+    watcher.close();
     gate.release();
     expect((await inFlight).product?.id).toBe('slow');
     await stopping;
