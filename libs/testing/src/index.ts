@@ -1,5 +1,10 @@
-export { waitUntil, type WaitOptions } from './wait-until';
-export { ManagedProcess, type ProcessSpec, type ManagedProcessOptions } from './managed-process';
+export {
+  waitUntil,
+  ManagedProcess,
+  type WaitOptions,
+  type ProcessSpec,
+  type ManagedProcessOptions,
+} from '@junction/test-support';
 export { httpOk, grpcServing, healthClient } from './readiness-probes';
 export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 export {

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { ManagedProcess, type ManagedProcessOptions } from './managed-process';
+import { ManagedProcess, waitUntil, type ManagedProcessOptions } from '@junction/test-support';
 import { grpcServing, httpOk } from './readiness-probes';
-import { waitUntil } from './wait-until';
 
 export const SHOP_SERVICES = ['catalog', 'inventory', 'reviews', 'orders'] as const;
 export type ShopService = (typeof SHOP_SERVICES)[number];

@@ -7,7 +7,7 @@ import {
   type ServerUnaryCall,
   type ServiceDefinition,
 } from '@grpc/grpc-js';
-import { waitUntil } from '@junction/testing';
+import { waitUntil } from '@junction/test-support';
 import { GrpcJsTransport } from './grpc-js.transport';
 import { Http2Transport, type TransportFailure } from './http2.transport';
 import type { UnaryTransport } from './unary-transport.port';

@@ -1,0 +1,109 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ServiceInstance } from '../service-resolver.port';
+import { backoffDelay, type BackoffPolicy } from './backoff';
+import { nextIndex } from './blocking-index';
+import { healthEntries, toInstances } from './health-entry.schema';
+import type { HealthSource } from './health-source.port';
+
+export type WatchState = 'unknown' | 'ok' | 'stale';
+
+export interface HealthWatchOptions {
+  readonly service: string;
+  readonly source: HealthSource;
+  /** How long one blocking read may wait for a change. */
+  readonly waitMs: number;
+  readonly backoff: BackoffPolicy;
+  /** Reads that answered without a change, back to back, before the loop slows down. */
+  readonly burst: number;
+  /** The pause after `burst` unchanged quick answers, so the loop never spins. */
+  readonly minIntervalMs: number;
+  readonly onChange?: (instances: readonly ServiceInstance[]) => void;
+  readonly onError?: (error: unknown, failures: number) => void;
+  /** Injectable for tests; default: a real, abortable timer. */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/**
+ * Keeps the passing instances of one service current with a blocking-query
+ * loop. When the registry can't be reached it keeps serving the last known
+ * good list (state 'stale', with the time of the last success), which is not
+ * the same as the registry saying there are none (state 'ok', empty list).
+ */
+export class HealthWatch {
+  private list: readonly ServiceInstance[] = [];
+  private current: WatchState = 'unknown';
+  private lastSuccess = 0;
+  private readonly stopper = new AbortController();
+  private readonly done: Promise<void>;
+
+  constructor(private readonly options: HealthWatchOptions) {
+    this.done = this.loop();
+  }
+
+  get instances(): readonly ServiceInstance[] {
+    return this.list;
+  }
+  get state(): WatchState {
+    return this.current;
+  }
+  /** Epoch ms of the last answer from the registry (0: none yet). */
+  get lastSuccessAt(): number {
+    return this.lastSuccess;
+  }
+
+  async stop(): Promise<void> {
+    this.stopper.abort();
+    await this.done;
+  }
+
+  private async loop(): Promise<void> {
+    const {
+      service,
+      source,
+      waitMs,
+      backoff,
+      burst,
+      minIntervalMs,
+      sleep = pause,
+      random,
+    } = this.options;
+    const signal = this.stopper.signal;
+    let index = 0n;
+    let failures = 0;
+    let quickUnchanged = 0;
+    while (!signal.aborted) {
+      const started = Date.now();
+      try {
+        const answer = await source(service, index, waitMs, signal);
+        const parsed = healthEntries.safeParse(answer.body);
+        if (!parsed.success)
+          throw new Error(
+            `malformed health answer for ${service}: ${parsed.error.issues[0]?.message}`,
+          );
+        const previous = index;
+        index = nextIndex(index, answer.index);
+        failures = 0;
+        this.lastSuccess = Date.now();
+        this.current = 'ok';
+        this.list = toInstances(parsed.data);
+        if (index !== previous) {
+          quickUnchanged = 0;
+          this.options.onChange?.(this.list);
+        } else if (Date.now() - started < minIntervalMs && ++quickUnchanged >= burst) {
+          quickUnchanged = 0;
+          await sleep(minIntervalMs, signal);
+        }
+      } catch (error) {
+        if (signal.aborted) break;
+        failures += 1;
+        if (this.current === 'ok') this.current = 'stale';
+        this.options.onError?.(error, failures);
+        await sleep(backoffDelay(failures, backoff, random), signal);
+      }
+    }
+  }
+}
+
+const pause = (ms: number, signal: AbortSignal) =>
+  delay(ms, undefined, { signal }).catch(() => undefined);
