@@ -17,7 +17,10 @@ const step = (title, command, args) => {
 
 runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
 const checks = [
-  step('workspace dependencies declared', 'node', ['tools/scripts/sync-workspace-deps.mjs', '--check']),
+  step('workspace dependencies declared', 'node', [
+    'tools/scripts/sync-workspace-deps.mjs',
+    '--check',
+  ]),
   step('eslint', 'npx', ['eslint', '.', '--max-warnings=0']),
   step('prettier --check', 'npx', ['prettier', '--check', '.', '--log-level=warn']),
   step('buf lint', 'npx', ['buf', 'lint']),
