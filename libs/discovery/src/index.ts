@@ -3,3 +3,15 @@ export { StaticResolver } from './static/static.resolver';
 export { isHostPort } from './static/host-port';
 export type { Balancer } from './balancers/balancer.port';
 export { RoundRobinBalancer } from './balancers/round-robin.balancer';
+export type { ResolutionState } from './service-resolver.port';
+export { ConsulResolver, type ConsulResolverOptions } from './consul/consul.resolver';
+export { consulHealthSource } from './consul/consul-health.source';
+export type { HealthSource, HealthAnswer } from './consul/health-source.port';
+export { HealthWatch, type HealthWatchOptions, type WatchState } from './consul/health-watch';
+export type { BackoffPolicy } from './consul/backoff';
+export {
+  ServiceRegistration,
+  instanceId,
+  type RegistrationSpec,
+  type RegistrationOptions,
+} from './consul/service-registration';

@@ -29,12 +29,15 @@ export class GrpcCallError extends Error {
     readonly path: string,
     /** Machine-readable reason from the `junction-error-reason` trailer. */
     readonly reason?: string,
+    /** Set by errors this library raises itself, whose text is safe to show. */
+    private readonly ownPublicDetail?: string,
   ) {
     super(`${path} on ${upstream} failed: ${Status[code]}: ${details}`);
   }
 
   /** What may be shown to an API consumer. */
   get publicDetail(): string {
+    if (this.ownPublicDetail) return this.ownPublicDetail;
     if (CALLER_FACING.has(this.code)) return this.details;
     return `${this.upstream} failed: ${Status[this.code].toLowerCase().replace(/_/g, ' ')}`;
   }
@@ -53,5 +56,10 @@ export class GrpcCallError extends Error {
       path,
       reason === undefined ? undefined : String(reason),
     );
+  }
+
+  /** A failure raised before any call was made (nothing to dial); its text is public. */
+  static unavailable(details: string, upstream: string, path: string): GrpcCallError {
+    return new GrpcCallError(Status.UNAVAILABLE, details, upstream, path, undefined, details);
   }
 }

@@ -59,7 +59,28 @@ describe('invoker', () => {
     });
     const error = await invoke(callFor({ id: '1' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GrpcCallError);
-    expect(error).toMatchObject({ code: Status.UNAVAILABLE, details: 'no instances of catalog' });
+    expect(error).toMatchObject({
+      code: Status.UNAVAILABLE,
+      details: 'no instances of catalog',
+      publicDetail: 'no instances of catalog',
+    });
+  });
+
+  it('says the registry has not answered when it cannot tell whether there are instances', async () => {
+    const unresolved = {
+      instances: () => [],
+      state: () => ({ status: 'stale' as const }),
+      close: async () => undefined,
+    };
+    const invoke = createInvoker({
+      resolver: unresolved,
+      balancer: new RoundRobinBalancer(),
+      transport: new FakeTransport(),
+    });
+    await expect(invoke(callFor({ id: '1' }))).rejects.toMatchObject({
+      code: Status.UNAVAILABLE,
+      publicDetail: 'no known instances of catalog: the registry has not answered',
+    });
   });
 
   it('turns a transport error into a GrpcCallError with the reason trailer', async () => {

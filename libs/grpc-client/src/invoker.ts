@@ -1,4 +1,3 @@
-import { status as Status } from '@grpc/grpc-js';
 import type { Balancer, ServiceResolver } from '@junction/discovery';
 import { GrpcCallError } from './grpc-call.error';
 import type { UnaryTransport } from './transport/unary-transport.port';
@@ -18,12 +17,12 @@ export function createInvoker({ resolver, balancer, transport }: InvokerDeps): U
   return async (call: UnaryCall) => {
     const instance = balancer.pick(resolver.instances(call.upstream));
     if (!instance) {
-      throw new GrpcCallError(
-        Status.UNAVAILABLE,
-        `no instances of ${call.upstream}`,
-        call.upstream,
-        call.path,
-      );
+      // "There are none" and "we can't tell" are different outages for ops.
+      const known = resolver.state(call.upstream).status === 'ok';
+      const details = known
+        ? `no instances of ${call.upstream}`
+        : `no known instances of ${call.upstream}: the registry has not answered`;
+      throw GrpcCallError.unavailable(details, call.upstream, call.path);
     }
     const encoded = call.method.requestType.encode(call.request).finish();
     const request = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);

@@ -21,7 +21,20 @@ export interface GrpcServiceOptions {
   readonly drainTimeoutMs: number;
   /** Shut down and exit 0 on SIGTERM/SIGINT (default true; tests call shutdown). */
   readonly handleSignals?: boolean;
+  /** This instance in the service registry, when there is one. */
+  readonly registration?: Registration;
 }
+
+/** What the runner needs of a registry entry (ServiceRegistration in @junction/discovery). */
+export interface Registration {
+  register(): Promise<void>;
+  /** Keeps the entry alive in the background (re-registers if the registry forgot it). */
+  keepRegistered(): void;
+  deregister(): Promise<void>;
+}
+
+/** Deregistering must not hold up a shutdown when the registry is down. */
+const DEREGISTER_TIMEOUT_MS = 2000;
 
 export interface RunningGrpcService {
   readonly app: INestMicroservice;
@@ -58,10 +71,28 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
   await app.listen();
   health.set('SERVING');
   logger.info({ address: `${options.host}:${options.port}` }, 'gRPC server serving');
+  const { registration } = options;
+  if (registration) {
+    // Registered only once serving, so the registry's first probe passes. If
+    // the registry is not up yet, the keep-alive registers as soon as it is.
+    await registration.register().then(
+      () => logger.info('registered in the service registry'),
+      (error: unknown) => logger.warn({ err: error }, 'registration failed; will retry'),
+    );
+    registration.keepRegistered();
+  }
 
   let closing: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {
     closing ??= (async () => {
+      if (registration) {
+        // Leave the registry first: callers stop picking this instance
+        // before it stops answering.
+        await withTimeout(registration.deregister(), DEREGISTER_TIMEOUT_MS).then(
+          () => logger.info('deregistered from the service registry'),
+          (error: unknown) => logger.warn({ err: error }, 'deregistration failed'),
+        );
+      }
       logger.info({ reason }, 'shutting down: NOT_SERVING, draining in-flight calls');
       health.set('NOT_SERVING');
       const force = setTimeout(() => {
@@ -88,3 +119,9 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
   }
   return { app, health, shutdown };
 }
+
+const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    work.then(resolve, reject).finally(() => clearTimeout(timer));
+  });

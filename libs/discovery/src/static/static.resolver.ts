@@ -1,4 +1,4 @@
-import type { ServiceInstance, ServiceResolver } from '../service-resolver.port';
+import type { ResolutionState, ServiceInstance, ServiceResolver } from '../service-resolver.port';
 import { isHostPort } from './host-port';
 
 /**
@@ -47,6 +47,11 @@ export class StaticResolver implements ServiceResolver {
 
   instances(service: string): readonly ServiceInstance[] {
     return this.table.get(service) ?? [];
+  }
+
+  /** Configured addresses are as current as they will ever be. */
+  state(): ResolutionState {
+    return { status: 'ok' };
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,66 @@
+import { Controller, Module } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import { catalogV1 } from '@junction/contracts';
+import { createLogger } from '@junction/telemetry';
+import { runGrpcService, type Registration } from './grpc-service.runner';
+
+@Controller()
+class NoopController {
+  @GrpcMethod('CatalogService', 'GetProduct')
+  getProduct(): catalogV1.GetProductResponse {
+    return { product: undefined };
+  }
+}
+
+@Module({ controllers: [NoopController] })
+class NoopModule {}
+
+describe('runGrpcService with a registry', () => {
+  it('registers once serving, and deregisters before it stops serving', async () => {
+    const events: string[] = [];
+    let running: Awaited<ReturnType<typeof runGrpcService>> | undefined;
+    const registration: Registration = {
+      register: async () =>
+        void events.push(`register while ${running?.health.status ?? 'SERVING'}`),
+      keepRegistered: () => void events.push('keep registered'),
+      deregister: async () => void events.push(`deregister while ${running?.health.status}`),
+    };
+    running = await runGrpcService({
+      module: NoopModule,
+      services: [catalogV1.CatalogServiceDefinition],
+      host: '127.0.0.1',
+      port: 52971,
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      drainTimeoutMs: 2000,
+      handleSignals: false,
+      registration,
+    });
+    await running.shutdown('test');
+    expect(events).toEqual([
+      'register while SERVING',
+      'keep registered',
+      'deregister while SERVING',
+    ]);
+    expect(running.health.status).toBe('NOT_SERVING');
+  });
+
+  it('still starts, and still stops, when the registry is down', async () => {
+    const registration: Registration = {
+      register: () => Promise.reject(new Error('ECONNREFUSED')),
+      keepRegistered: () => undefined,
+      deregister: () => Promise.reject(new Error('ECONNREFUSED')),
+    };
+    const running = await runGrpcService({
+      module: NoopModule,
+      services: [catalogV1.CatalogServiceDefinition],
+      host: '127.0.0.1',
+      port: 52972,
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      drainTimeoutMs: 2000,
+      handleSignals: false,
+      registration,
+    });
+    expect(running.health.status).toBe('SERVING');
+    await expect(running.shutdown('test')).resolves.toBeUndefined();
+  });
+});
