@@ -11,7 +11,12 @@ console.log('> nx run-many -t build');
 runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
 
 const require = createRequire(path.join(root, 'package.json'));
-const { startShop, DEFAULT_SHOP_PORTS, SHOP_SERVICES } = require('@junction/testing');
+const {
+  startShop,
+  consulAnswers,
+  DEFAULT_SHOP_PORTS,
+  SHOP_SERVICES,
+} = require('@junction/testing');
 
 const portFrom = (name) => {
   const value = env[`${name.toUpperCase()}_PORT`];
@@ -23,10 +28,24 @@ const portFrom = (name) => {
   }
   return port;
 };
-const ports = Object.fromEntries(
-  ['gateway', ...SHOP_SERVICES].map((name) => [name, portFrom(name)]),
+// A Consul that already answers at CONSUL_HTTP_ADDR is used as it is;
+// otherwise the dev registry starts on that address's port.
+const consulSetting = env.CONSUL_HTTP_ADDR ?? '127.0.0.1:8500';
+const consulUrl = new URL(
+  /^https?:\/\//.test(consulSetting) ? consulSetting : `http://${consulSetting}`,
 );
-const format = formatter(['gateway', ...SHOP_SERVICES]);
+const consulAddress = consulUrl.origin;
+const existingConsul = (await consulAnswers(consulAddress)) ? consulAddress : undefined;
+const ports = {
+  ...Object.fromEntries(['gateway', ...SHOP_SERVICES].map((name) => [name, portFrom(name)])),
+  registry: Number(consulUrl.port || DEFAULT_SHOP_PORTS.registry),
+};
+const format = formatter(['registry', 'gateway', ...SHOP_SERVICES]);
+console.log(
+  existingConsul
+    ? `> using the Consul at ${existingConsul}`
+    : `> starting the dev registry at ${consulAddress}`,
+);
 
 let shop;
 let stopping = false;
@@ -42,7 +61,12 @@ process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
 try {
-  shop = await startShop({ ports, env, onLine: (name, line) => console.log(format(name, line)) });
+  shop = await startShop({
+    ports,
+    env,
+    consulAddress: existingConsul,
+    onLine: (name, line) => console.log(format(name, line)),
+  });
 } catch (error) {
   console.error(`\nstart failed: ${error.message}`);
   process.exit(1);
@@ -55,6 +79,7 @@ Junction is up.
   Docs       ${url}/docs   (OpenAPI JSON: ${url}/docs/json)
   Health     ${url}/healthz   ${url}/readyz
   gRPC       ${SHOP_SERVICES.map((s) => `${s} 127.0.0.1:${ports[s]}`).join(', ')}
+  Registry   ${consulAddress}/v1/health/service/catalog?passing  (${existingConsul ? 'Consul' : 'dev registry'})
 Press Ctrl-C to stop.
 `);
 for (const proc of shop.processes.values()) {

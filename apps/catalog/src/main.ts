@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { loadConfig } from '@junction/config';
 import { catalogV1 } from '@junction/contracts';
+import { serviceRegistration } from '@junction/discovery';
 import { runGrpcService } from '@junction/grpc-server';
 import { createLogger } from '@junction/telemetry';
 import { CatalogModule } from './catalog.module';
 import { catalogConfigSchema } from './config/catalog.config';
+
+/** Advertised in the registry's service meta. */
+const SERVICE_VERSION = '0.1.0';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(catalogConfigSchema);
@@ -16,6 +20,19 @@ async function bootstrap(): Promise<void> {
     port: config.CATALOG_PORT,
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+    registration: serviceRegistration(
+      config,
+      {
+        name: 'catalog',
+        listenHost: config.CATALOG_HOST,
+        port: config.CATALOG_PORT,
+        meta: { version: SERVICE_VERSION, proto_package: 'catalog.v1' },
+      },
+      {
+        onError: (message, error) => logger.warn({ err: error }, message),
+        onInfo: (message, fields) => logger.info(fields, message),
+      },
+    ),
   });
 }
 

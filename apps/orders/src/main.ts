@@ -1,10 +1,14 @@
 import 'reflect-metadata';
 import { loadConfig } from '@junction/config';
 import { ordersV1 } from '@junction/contracts';
+import { serviceRegistration } from '@junction/discovery';
 import { runGrpcService } from '@junction/grpc-server';
 import { createLogger } from '@junction/telemetry';
 import { ordersConfigSchema } from './config/orders.config';
 import { OrdersModule } from './orders.module';
+
+/** Advertised in the registry's service meta. */
+const SERVICE_VERSION = '0.1.0';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(ordersConfigSchema);
@@ -16,6 +20,19 @@ async function bootstrap(): Promise<void> {
     port: config.ORDERS_PORT,
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+    registration: serviceRegistration(
+      config,
+      {
+        name: 'orders',
+        listenHost: config.ORDERS_HOST,
+        port: config.ORDERS_PORT,
+        meta: { version: SERVICE_VERSION, proto_package: 'orders.v1' },
+      },
+      {
+        onError: (message, error) => logger.warn({ err: error }, message),
+        onInfo: (message, fields) => logger.info(fields, message),
+      },
+    ),
   });
 }
 

@@ -1,6 +1,6 @@
-import { Inject, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { catalogV1, inventoryV1 } from '@junction/contracts';
-import { StaticResolver } from '@junction/discovery';
+import { upstreamResolver } from '@junction/discovery';
 import {
   connectUpstream,
   createTransport,
@@ -24,6 +24,7 @@ import { OrdersController } from './grpc/orders.controller';
 /** Everything both upstream clients share: one resolver, one transport. */
 const UPSTREAMS = Symbol('UPSTREAMS');
 const TRANSPORT = Symbol('TRANSPORT');
+const discoveryLog = new Logger('Discovery');
 type Upstreams = Omit<UpstreamOptions, 'upstream'>;
 
 const providers = [
@@ -39,11 +40,18 @@ const providers = [
     provide: UPSTREAMS,
     inject: [ORDERS_CONFIG, TRANSPORT],
     useFactory: (config: OrdersConfig, transport: UnaryTransport): Upstreams => ({
-      // The parsed config rather than process.env, so the defaults apply.
-      resolver: StaticResolver.fromEnv(['catalog', 'inventory'], {
-        UPSTREAM_CATALOG: config.UPSTREAM_CATALOG,
-        UPSTREAM_INVENTORY: config.UPSTREAM_INVENTORY,
-      }),
+      resolver: upstreamResolver(
+        config,
+        ['catalog', 'inventory'],
+        () => ({
+          catalog: config.UPSTREAM_CATALOG.split(','),
+          inventory: config.UPSTREAM_INVENTORY.split(','),
+        }),
+        {
+          onError: (message, error) => discoveryLog.warn(`${message}: ${String(error)}`),
+          onInfo: (message, fields) => discoveryLog.log(`${message} ${JSON.stringify(fields)}`),
+        },
+      ),
       transport,
       defaultTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
     }),

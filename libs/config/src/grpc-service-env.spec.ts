@@ -6,11 +6,15 @@ const schema = z.object({ ...grpcServiceEnv('CATALOG', 50051) });
 
 describe('grpcServiceEnv', () => {
   it('defaults to loopback, the given port, info logs and a 10 s drain', () => {
-    expect(loadConfig(schema, {})).toEqual({
+    expect(loadConfig(schema, {})).toMatchObject({
       CATALOG_HOST: '127.0.0.1',
       CATALOG_PORT: 50051,
       LOG_LEVEL: 'info',
       DRAIN_TIMEOUT_MS: 10_000,
+      DISCOVERY: 'consul',
+      CONSUL_HTTP_ADDR: 'http://127.0.0.1:8500',
+      CHECK_INTERVAL: '5s',
+      DEREGISTER_CRITICAL_AFTER: '1m',
     });
   });
 
@@ -19,6 +23,10 @@ describe('grpcServiceEnv', () => {
       CATALOG_HOST: '0.0.0.0',
       CATALOG_PORT: 6000,
     });
+  });
+
+  it('rejects a check interval that is not a Go duration', () => {
+    expect(() => loadConfig(schema, { CHECK_INTERVAL: '5' })).toThrow(/CHECK_INTERVAL/);
   });
 
   it('rejects a bad port and an unknown log level', () => {

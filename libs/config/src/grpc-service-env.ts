@@ -1,14 +1,15 @@
+import { registrationEnv } from './discovery-env';
 import { hostField, logLevelField, millisField, portField } from './env-fields';
 
 type GrpcServiceEnv<P extends string> = Record<`${P}_HOST`, ReturnType<typeof hostField>> &
   Record<`${P}_PORT`, ReturnType<typeof portField>> & {
     LOG_LEVEL: typeof logLevelField;
     DRAIN_TIMEOUT_MS: ReturnType<typeof millisField>;
-  };
+  } & ReturnType<typeof registrationEnv>;
 
 /**
  * What every gRPC service reads: `<PREFIX>_HOST`, `<PREFIX>_PORT`,
- * `LOG_LEVEL` and `DRAIN_TIMEOUT_MS`. Spread into the service's own schema:
+ * `LOG_LEVEL`, `DRAIN_TIMEOUT_MS` and how it registers (registrationEnv). Spread into the service's own schema:
  * `z.object({ ...grpcServiceEnv('CATALOG', 50051), MY_SETTING: … })`.
  */
 export function grpcServiceEnv<P extends string>(
@@ -20,5 +21,6 @@ export function grpcServiceEnv<P extends string>(
     [`${prefix}_PORT`]: portField(defaultPort),
     LOG_LEVEL: logLevelField,
     DRAIN_TIMEOUT_MS: millisField(10_000),
+    ...registrationEnv(),
   } as GrpcServiceEnv<P>;
 }

@@ -15,3 +15,12 @@ export {
   type RegistrationSpec,
   type RegistrationOptions,
 } from './consul/service-registration';
+export { consulClient } from './consul/consul-client';
+export {
+  upstreamResolver,
+  serviceRegistration,
+  type DiscoverySettings,
+  type RegistrationSettings,
+  type DiscoveryHooks,
+  type ServiceIdentity,
+} from './consul/discovery-setup';

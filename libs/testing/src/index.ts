@@ -10,6 +10,8 @@ export { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-
 export {
   startShop,
   startApp,
+  startDevRegistry,
+  consulAnswers,
   awaitReady,
   shopAppEnv,
   SHOP_SERVICES,

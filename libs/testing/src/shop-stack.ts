@@ -4,10 +4,11 @@ import { grpcServing, httpOk } from './readiness-probes';
 
 export const SHOP_SERVICES = ['catalog', 'inventory', 'reviews', 'orders'] as const;
 export type ShopService = (typeof SHOP_SERVICES)[number];
-export type ShopPorts = Readonly<Record<ShopService | 'gateway', number>>;
+export type ShopPorts = Readonly<Record<ShopService | 'gateway' | 'registry', number>>;
 
 /** The documented defaults; `npm start` uses them unless *_PORT says otherwise. */
 export const DEFAULT_SHOP_PORTS: ShopPorts = {
+  registry: 8500,
   gateway: 8080,
   catalog: 50051,
   inventory: 50052,
@@ -24,6 +25,8 @@ export interface ShopOptions extends ManagedProcessOptions {
   /** Environment every process gets (on top of its own ports and upstreams). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly readyTimeoutMs?: number;
+  /** A Consul that already answers; when absent the dev registry is started on ports.registry. */
+  readonly consulAddress?: string;
 }
 
 export interface RunningShop {
@@ -35,17 +38,18 @@ export interface RunningShop {
 
 const upper = (name: string) => name.toUpperCase();
 
-/** Environment of one app: its own port, and where its upstreams are. */
+/**
+ * Environment of one app: its own address and where the registry is. No app
+ * is told another's address: they find each other in the registry.
+ */
 export function shopAppEnv(
   name: ShopService | 'gateway',
   ports: ShopPorts,
   host: string,
+  consulAddress = `http://${host}:${ports.registry}`,
 ): Record<string, string> {
-  const upstreams = Object.fromEntries(
-    SHOP_SERVICES.map((service) => [`UPSTREAM_${upper(service)}`, `${host}:${ports[service]}`]),
-  );
   return {
-    ...(name === 'gateway' || name === 'orders' ? upstreams : {}),
+    CONSUL_HTTP_ADDR: consulAddress,
     [`${upper(name)}_HOST`]: host,
     [`${upper(name)}_PORT`]: String(ports[name]),
     OTEL_SERVICE_NAME: name,
@@ -72,7 +76,7 @@ export function startApp(
       env: {
         ...process.env,
         ...options.env,
-        ...shopAppEnv(name, options.ports, host),
+        ...shopAppEnv(name, options.ports, host, options.consulAddress),
         ...extraEnv,
       },
     },
@@ -99,18 +103,58 @@ export async function awaitReady(
   );
 }
 
+/** The dev registry (Consul's HTTP API) as a process, on ports.registry. */
+export function startDevRegistry(
+  options: ShopOptions,
+  extraEnv: Readonly<Record<string, string>> = {},
+): ManagedProcess {
+  return new ManagedProcess(
+    {
+      name: 'registry',
+      command: process.execPath,
+      args: [path.join('apps', 'dev-registry', 'dist', 'main.js')],
+      cwd: WORKSPACE_ROOT,
+      env: {
+        ...process.env,
+        ...options.env,
+        DEV_REGISTRY_HOST: options.host ?? '127.0.0.1',
+        DEV_REGISTRY_PORT: String(options.ports.registry),
+        ...extraEnv,
+      },
+    },
+    options,
+  );
+}
+
+/** True when a Consul HTTP API answers at `address`. */
+export const consulAnswers = (address: string): Promise<boolean> =>
+  httpOk(`${address}/v1/status/leader`);
+
 /**
- * The four services and the gateway as separate processes, ready when every
- * service reports SERVING and the gateway's /readyz answers 200.
+ * The registry (unless a Consul is given), the four services and the
+ * gateway as separate processes; ready when every service reports SERVING
+ * and the gateway's /readyz (every upstream has instances) answers 200.
  */
 export async function startShop(options: ShopOptions): Promise<RunningShop> {
   const host = options.host ?? '127.0.0.1';
   const timeoutMs = options.readyTimeoutMs ?? 30_000;
   const processes = new Map<string, ManagedProcess>();
+  // Apps first, the registry last: stopping services deregister from it.
   const stop = async () => {
-    await Promise.all([...processes.values()].map((p) => p.stop()));
+    const apps = [...processes.entries()].filter(([name]) => name !== 'registry');
+    await Promise.all(apps.map(([, proc]) => proc.stop()));
+    await processes.get('registry')?.stop();
   };
   try {
+    if (!options.consulAddress) {
+      const registry = startDevRegistry(options);
+      processes.set('registry', registry);
+      await awaitReady(
+        registry,
+        () => consulAnswers(`http://${host}:${options.ports.registry}`),
+        timeoutMs,
+      );
+    }
     const services = SHOP_SERVICES.map((service) => {
       const proc = startApp(service, options);
       processes.set(service, proc);

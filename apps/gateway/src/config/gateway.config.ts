@@ -1,4 +1,4 @@
-import { hostField, logLevelField, millisField, portField } from '@junction/config';
+import { discoveryEnv, hostField, logLevelField, millisField, portField } from '@junction/config';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
 
@@ -19,6 +19,8 @@ export const gatewayConfigSchema = z.object({
   GATEWAY_HOST: hostField('127.0.0.1'),
   GATEWAY_PORT: portField(8080),
   LOG_LEVEL: logLevelField,
+  ...discoveryEnv(),
+  // Used only when DISCOVERY=static.
   UPSTREAM_CATALOG: addressList('127.0.0.1:50051'),
   UPSTREAM_INVENTORY: addressList('127.0.0.1:50052'),
   UPSTREAM_REVIEWS: addressList('127.0.0.1:50053'),

@@ -1,15 +1,18 @@
+import type { DiscoverySettings } from '@junction/discovery';
 import type { TransportKind } from '@junction/grpc-client';
 import type { GatewayConfig } from '../config/gateway.config';
 import type { UpstreamName } from './upstream.tokens';
 
 /** The config slice the upstream clients get. */
 export interface UpstreamSettings {
+  readonly discovery: DiscoverySettings;
   readonly addresses: Readonly<Record<UpstreamName, readonly string[]>>;
   readonly timeoutMs: number;
   readonly transport: TransportKind;
 }
 
 export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => ({
+  discovery: config,
   addresses: {
     catalog: config.UPSTREAM_CATALOG,
     inventory: config.UPSTREAM_INVENTORY,

@@ -1,5 +1,6 @@
 import {
   Inject,
+  Logger,
   Module,
   type DynamicModule,
   type OnModuleDestroy,
@@ -12,7 +13,7 @@ import {
   reviewsV1,
   type ServiceDefinition,
 } from '@junction/contracts';
-import { StaticResolver, type ServiceResolver } from '@junction/discovery';
+import { upstreamResolver, type ServiceResolver } from '@junction/discovery';
 import { connectUpstream, createTransport, type UnaryTransport } from '@junction/grpc-client';
 import type { UpstreamSettings } from './upstream-settings';
 import {
@@ -21,6 +22,7 @@ import {
   ORDERS,
   REVIEWS,
   SERVICE_RESOLVER,
+  UPSTREAMS,
   type UpstreamName,
 } from './upstream.tokens';
 
@@ -57,7 +59,16 @@ export class UpstreamsModule implements OnModuleDestroy {
       global: true,
       providers: [
         { provide: UPSTREAM_SETTINGS, useValue: settings },
-        { provide: SERVICE_RESOLVER, useFactory: () => new StaticResolver(settings.addresses) },
+        {
+          provide: SERVICE_RESOLVER,
+          useFactory: () => {
+            const log = new Logger('Discovery');
+            return upstreamResolver(settings.discovery, UPSTREAMS, () => settings.addresses, {
+              onError: (message, error) => log.warn(`${message}: ${String(error)}`),
+              onInfo: (message, fields) => log.log(`${message} ${JSON.stringify(fields)}`),
+            });
+          },
+        },
         { provide: TRANSPORT, useFactory: () => createTransport(settings.transport) },
         upstreamClient(CATALOG, 'catalog', catalogV1.CatalogServiceDefinition),
         upstreamClient(INVENTORY, 'inventory', inventoryV1.InventoryServiceDefinition),

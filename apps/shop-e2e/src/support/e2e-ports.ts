@@ -2,6 +2,7 @@ import type { ShopPorts } from '@junction/testing';
 
 /** Apart from `npm start`'s defaults, so both can run at once. */
 export const E2E_PORTS: ShopPorts = {
+  registry: 18501,
   gateway: 18080,
   catalog: 51051,
   inventory: 51052,
@@ -12,5 +13,5 @@ export const OTLP_RECEIVER_PORT = 14318;
 
 export const GATEWAY = `http://127.0.0.1:${E2E_PORTS.gateway}`;
 export const OTLP_RECEIVER = `http://127.0.0.1:${OTLP_RECEIVER_PORT}`;
-export const grpcAddress = (service: Exclude<keyof ShopPorts, 'gateway'>) =>
+export const grpcAddress = (service: Exclude<keyof ShopPorts, 'gateway' | 'registry'>) =>
   `127.0.0.1:${E2E_PORTS[service]}`;

@@ -61,6 +61,9 @@ export class ServiceRegistration {
       meta: { ...meta },
       check: {
         name: `gRPC health of ${name}`,
+        // Registered only once serving: passing from the start, so callers
+        // can use it before the registry's first probe.
+        status: 'passing',
         grpc: `${address}:${port}`,
         interval: check.interval,
         timeout: check.timeout,
