@@ -10,7 +10,14 @@ import { env, installIfNeeded, root, runOrExit } from '../tools/scripts/workspac
 
 const CONNECTIONS = 50;
 const DURATION_S = 10;
-const PORTS = { registry: 28500, gateway: 28080, catalog: 52051, inventory: 52052, reviews: 52053, orders: 52054 };
+const PORTS = {
+  registry: 28500,
+  gateway: 28080,
+  catalog: 52051,
+  inventory: 52052,
+  reviews: 52053,
+  orders: 52054,
+};
 const BASELINE_PORT = 28081;
 
 installIfNeeded();

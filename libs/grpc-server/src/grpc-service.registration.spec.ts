@@ -18,14 +18,16 @@ class NoopModule {}
 describe('runGrpcService with a registry', () => {
   it('registers once serving, and deregisters before it stops serving', async () => {
     const events: string[] = [];
-    let running: Awaited<ReturnType<typeof runGrpcService>> | undefined;
+    // The registration reads the health status of the service it belongs to.
+    const service: { running?: Awaited<ReturnType<typeof runGrpcService>> } = {};
     const registration: Registration = {
       register: async () =>
-        void events.push(`register while ${running?.health.status ?? 'SERVING'}`),
+        void events.push(`register while ${service.running?.health.status ?? 'SERVING'}`),
       keepRegistered: () => void events.push('keep registered'),
-      deregister: async () => void events.push(`deregister while ${running?.health.status}`),
+      deregister: async () =>
+        void events.push(`deregister while ${service.running?.health.status}`),
     };
-    running = await runGrpcService({
+    const running = (service.running = await runGrpcService({
       module: NoopModule,
       services: [catalogV1.CatalogServiceDefinition],
       host: '127.0.0.1',
@@ -34,7 +36,7 @@ describe('runGrpcService with a registry', () => {
       drainTimeoutMs: 2000,
       handleSignals: false,
       registration,
-    });
+    }));
     await running.shutdown('test');
     expect(events).toEqual([
       'register while SERVING',
