@@ -4,7 +4,7 @@ import { inventoryConfigSchema } from './inventory.config';
 // Parsing, ranges and errors are grpcServiceEnv's, tested in libs/config.
 describe('inventory config', () => {
   it('defaults to 127.0.0.1:50052 with a 10 s drain', () => {
-    expect(loadConfig(inventoryConfigSchema, {})).toEqual({
+    expect(loadConfig(inventoryConfigSchema, {})).toMatchObject({
       INVENTORY_HOST: '127.0.0.1',
       INVENTORY_PORT: 50052,
       LOG_LEVEL: 'info',

@@ -4,7 +4,7 @@ import { reviewsConfigSchema } from './reviews.config';
 // Parsing, ranges and errors are grpcServiceEnv's, tested in libs/config.
 describe('reviews config', () => {
   it('defaults to 127.0.0.1:50053 with a 10 s drain', () => {
-    expect(loadConfig(reviewsConfigSchema, {})).toEqual({
+    expect(loadConfig(reviewsConfigSchema, {})).toMatchObject({
       REVIEWS_HOST: '127.0.0.1',
       REVIEWS_PORT: 50053,
       LOG_LEVEL: 'info',
