@@ -31,4 +31,6 @@ export const registrationEnv = () => ({
   DEREGISTER_CRITICAL_AFTER: goDuration('1m'),
   /** How often to confirm the registry still knows this instance. */
   REGISTRATION_KEEPALIVE_MS: millisField(3000),
+  /** After deregistering on SIGTERM, how long to keep serving before draining. */
+  DEREGISTER_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });

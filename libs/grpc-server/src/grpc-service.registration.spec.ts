@@ -36,6 +36,7 @@ describe('runGrpcService with a registry', () => {
       drainTimeoutMs: 2000,
       handleSignals: false,
       registration,
+      deregisterGraceMs: 20,
     }));
     await running.shutdown('test');
     expect(events).toEqual([
@@ -61,6 +62,7 @@ describe('runGrpcService with a registry', () => {
       drainTimeoutMs: 2000,
       handleSignals: false,
       registration,
+      deregisterGraceMs: 20,
     });
     expect(running.health.status).toBe('SERVING');
     await expect(running.shutdown('test')).resolves.toBeUndefined();

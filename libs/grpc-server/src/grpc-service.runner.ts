@@ -23,6 +23,12 @@ export interface GrpcServiceOptions {
   readonly handleSignals?: boolean;
   /** This instance in the service registry, when there is one. */
   readonly registration?: Registration;
+  /**
+   * After deregistering, how long to keep serving before draining: callers'
+   * watches need a moment to drop this instance, and calls they route here
+   * meanwhile must still be answered, not refused. Default 1000 ms.
+   */
+  readonly deregisterGraceMs?: number;
 }
 
 /** What the runner needs of a registry entry (ServiceRegistration in @junction/discovery). */
@@ -86,12 +92,13 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
   const shutdown = (reason: string): Promise<void> => {
     closing ??= (async () => {
       if (registration) {
-        // Leave the registry first: callers stop picking this instance
-        // before it stops answering.
+        // Leave the registry first, then keep answering for a grace period:
+        // callers stop picking this instance before it stops answering.
         await withTimeout(registration.deregister(), DEREGISTER_TIMEOUT_MS).then(
           () => logger.info('deregistered from the service registry'),
           (error: unknown) => logger.warn({ err: error }, 'deregistration failed'),
         );
+        await new Promise((resolve) => setTimeout(resolve, options.deregisterGraceMs ?? 1000));
       }
       logger.info({ reason }, 'shutting down: NOT_SERVING, draining in-flight calls');
       health.set('NOT_SERVING');
