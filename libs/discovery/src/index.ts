@@ -24,3 +24,6 @@ export {
   type DiscoveryHooks,
   type ServiceIdentity,
 } from './consul/discovery-setup';
+export { KvConfigWatch, type KvConfigWatchOptions } from './consul/kv-config-watch';
+export { consulKvSource } from './consul/consul-kv.source';
+export type { KvSource, KvAnswer } from './consul/kv-source.port';

@@ -1,7 +1,6 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import type { ServiceInstance } from '../service-resolver.port';
-import { backoffDelay, type BackoffPolicy } from './backoff';
-import { nextIndex } from './blocking-index';
+import type { BackoffPolicy } from './backoff';
+import { blockingLoop } from './blocking-loop';
 import { healthEntries, toInstances } from './health-entry.schema';
 import type { HealthSource } from './health-source.port';
 
@@ -37,8 +36,33 @@ export class HealthWatch {
   private readonly stopper = new AbortController();
   private readonly done: Promise<void>;
 
-  constructor(private readonly options: HealthWatchOptions) {
-    this.done = this.loop();
+  constructor(options: HealthWatchOptions) {
+    const { service, source, waitMs } = options;
+    this.done = blockingLoop({
+      ...options,
+      signal: this.stopper.signal,
+      read: async (index, signal) => {
+        const answer = await source(service, index, waitMs, signal);
+        // A malformed answer is a failure: the last good list stays.
+        const parsed = healthEntries.safeParse(answer.body);
+        if (!parsed.success) {
+          throw new Error(
+            `malformed health answer for ${service}: ${parsed.error.issues[0]?.message}`,
+          );
+        }
+        return { index: answer.index, value: toInstances(parsed.data) };
+      },
+      onAnswer: (instances, changed) => {
+        this.lastSuccess = Date.now();
+        this.current = 'ok';
+        this.list = instances;
+        if (changed) options.onChange?.(instances);
+      },
+      onError: (error, failures) => {
+        if (this.current === 'ok') this.current = 'stale';
+        options.onError?.(error, failures);
+      },
+    });
   }
 
   get instances(): readonly ServiceInstance[] {
@@ -56,54 +80,4 @@ export class HealthWatch {
     this.stopper.abort();
     await this.done;
   }
-
-  private async loop(): Promise<void> {
-    const {
-      service,
-      source,
-      waitMs,
-      backoff,
-      burst,
-      minIntervalMs,
-      sleep = pause,
-      random,
-    } = this.options;
-    const signal = this.stopper.signal;
-    let index = 0n;
-    let failures = 0;
-    let quickUnchanged = 0;
-    while (!signal.aborted) {
-      const started = Date.now();
-      try {
-        const answer = await source(service, index, waitMs, signal);
-        const parsed = healthEntries.safeParse(answer.body);
-        if (!parsed.success)
-          throw new Error(
-            `malformed health answer for ${service}: ${parsed.error.issues[0]?.message}`,
-          );
-        const previous = index;
-        index = nextIndex(index, answer.index);
-        failures = 0;
-        this.lastSuccess = Date.now();
-        this.current = 'ok';
-        this.list = toInstances(parsed.data);
-        if (index !== previous) {
-          quickUnchanged = 0;
-          this.options.onChange?.(this.list);
-        } else if (Date.now() - started < minIntervalMs && ++quickUnchanged >= burst) {
-          quickUnchanged = 0;
-          await sleep(minIntervalMs, signal);
-        }
-      } catch (error) {
-        if (signal.aborted) break;
-        failures += 1;
-        if (this.current === 'ok') this.current = 'stale';
-        this.options.onError?.(error, failures);
-        await sleep(backoffDelay(failures, backoff, random), signal);
-      }
-    }
-  }
 }
-
-const pause = (ms: number, signal: AbortSignal) =>
-  delay(ms, undefined, { signal }).catch(() => undefined);
