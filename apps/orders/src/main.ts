@@ -20,6 +20,7 @@ async function bootstrap(): Promise<void> {
     port: config.ORDERS_PORT,
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+    deregisterGraceMs: config.DEREGISTER_GRACE_MS,
     registration: serviceRegistration(
       config,
       {

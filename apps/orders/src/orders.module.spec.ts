@@ -4,15 +4,16 @@ import { loadConfig } from '@junction/config';
 import { Status } from '@junction/grpc-server';
 import { statusErrorOf } from '@junction/grpc-server/testing';
 import { ordersConfigSchema } from './config/orders.config';
+import { ExpiryJob } from './expiry/expiry-job';
 import { OrdersController } from './grpc/orders.controller';
 import { OrdersModule } from './orders.module';
 
-// Wiring only: no call here reaches an upstream.
+// Wiring only: no call here reaches an upstream or a registry (DISCOVERY=static).
 describe('OrdersModule', () => {
   let app: INestApplicationContext;
   beforeAll(async () => {
     app = await NestFactory.createApplicationContext(
-      OrdersModule.register(loadConfig(ordersConfigSchema, {})),
+      OrdersModule.register(loadConfig(ordersConfigSchema, { DISCOVERY: 'static' })),
       {
         logger: false,
       },
@@ -28,5 +29,9 @@ describe('OrdersModule', () => {
   it('validates before any use case runs: INVALID_ARGUMENT INVALID_REQUEST', async () => {
     const failure = await statusErrorOf(app.get(OrdersController).confirmOrder({ id: 'x' }));
     expect(failure).toMatchObject({ code: Status.INVALID_ARGUMENT, reason: 'INVALID_REQUEST' });
+  });
+
+  it('runs the expiry job from bootstrap with DISCOVERY=static (one instance assumed)', () => {
+    expect(app.get(ExpiryJob).running).toBe(true);
   });
 });

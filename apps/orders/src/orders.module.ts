@@ -1,4 +1,11 @@
-import { Inject, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { catalogV1, inventoryV1 } from '@junction/contracts';
 import { upstreamResolver } from '@junction/discovery';
 import {
@@ -18,12 +25,18 @@ import { OrderLifecycle } from './domain/order-lifecycle.use-case';
 import { OrderPlacement } from './domain/order-placement.use-case';
 import { OrderRepository } from './domain/order.repository';
 import { PriceList } from './domain/price-list.port';
+import { ReservationExpiry } from './domain/reservation-expiry.use-case';
 import { StockReservations } from './domain/stock-reservations.port';
+import { ExpiryJob } from './expiry/expiry-job';
+import { expiryLeadership, type Leadership } from './expiry/expiry-leadership';
 import { OrdersController } from './grpc/orders.controller';
 
 /** Everything both upstream clients share: one resolver, one transport. */
 const UPSTREAMS = Symbol('UPSTREAMS');
 const TRANSPORT = Symbol('TRANSPORT');
+const EXPIRY_LEADERSHIP = Symbol('EXPIRY_LEADERSHIP');
+/** Orders per expiry sweep. */
+const EXPIRY_BATCH_SIZE = 500;
 const discoveryLog = new Logger('Discovery');
 type Upstreams = Omit<UpstreamOptions, 'upstream'>;
 
@@ -87,11 +100,43 @@ const providers = [
     useFactory: (clock: Clock) => new IdempotencyStore(clock),
   },
   { provide: OrderRepository, useClass: InMemoryOrderRepository },
+  {
+    provide: ReservationExpiry,
+    inject: [ORDERS_CONFIG, OrderRepository, StockReservations, Clock],
+    useFactory: (
+      config: OrdersConfig,
+      orders: OrderRepository,
+      stock: StockReservations,
+      clock: Clock,
+    ) =>
+      new ReservationExpiry(orders, stock, clock, {
+        ttlMs: config.ORDER_RESERVATION_TTL_MS,
+        batchSize: EXPIRY_BATCH_SIZE,
+      }),
+  },
+  {
+    provide: ExpiryJob,
+    inject: [ReservationExpiry, ORDERS_CONFIG],
+    useFactory: (expiry: ReservationExpiry, config: OrdersConfig) =>
+      new ExpiryJob(expiry, config.EXPIRY_SWEEP_INTERVAL_MS),
+  },
+  // Orders live in each instance's memory (InMemoryOrderRepository), so the
+  // job on the leader expires only the leader's own orders: PENDING orders
+  // of the other instances keep their stock until those instances lead.
+  // Correct expiry across instances needs shared order storage (out of scope).
+  {
+    provide: EXPIRY_LEADERSHIP,
+    inject: [ORDERS_CONFIG, ExpiryJob],
+    useFactory: (config: OrdersConfig, job: ExpiryJob) => expiryLeadership(config, job),
+  },
 ];
 
 @Module({})
-export class OrdersModule implements OnModuleDestroy {
-  constructor(@Inject(UPSTREAMS) private readonly upstreams: Upstreams) {}
+export class OrdersModule implements OnApplicationBootstrap, OnModuleDestroy {
+  constructor(
+    @Inject(UPSTREAMS) private readonly upstreams: Upstreams,
+    @Inject(EXPIRY_LEADERSHIP) private readonly leadership: Leadership,
+  ) {}
 
   /** The config is parsed once, in main, and handed in here. */
   static register(config: OrdersConfig): DynamicModule {
@@ -102,8 +147,19 @@ export class OrdersModule implements OnModuleDestroy {
     };
   }
 
-  /** Nest runs this after the server has drained: no call still needs a channel. */
+  /** Campaigns for the expiry job (or just runs it, with DISCOVERY=static). */
+  onApplicationBootstrap(): void {
+    this.leadership.start();
+  }
+
+  /**
+   * Nest runs this after the server has drained. The expiry job stops and
+   * the lock is released first (explicitly: another instance takes over at
+   * once, without a lock-delay), while inventory is still reachable; then
+   * no call needs a channel any more.
+   */
   async onModuleDestroy(): Promise<void> {
+    await this.leadership.stop();
     this.upstreams.transport.close();
     await this.upstreams.resolver.close();
   }

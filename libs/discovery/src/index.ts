@@ -27,3 +27,17 @@ export {
 export { KvConfigWatch, type KvConfigWatchOptions } from './consul/kv-config-watch';
 export { consulKvSource } from './consul/consul-kv.source';
 export type { KvSource, KvAnswer } from './consul/kv-source.port';
+export {
+  LeaderElection,
+  type LeaderElectionOptions,
+  type DemotionReason,
+} from './consul/leader-election';
+export { leaderTiming, type LeaderTiming, type LeaderTimingOptions } from './consul/leader-timing';
+export type { SessionLoss } from './consul/leader-session';
+export type {
+  LeaderRegistry,
+  LeaderSessionRequest,
+  LockRead,
+  LockState,
+} from './consul/leader-registry.port';
+export { consulLeaderRegistry } from './consul/leader-consul-registry';

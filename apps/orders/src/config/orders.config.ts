@@ -2,6 +2,8 @@ import { grpcServiceEnv, millisField } from '@junction/config';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
 
+const DAY_MS = 86_400_000;
+
 export const ordersConfigSchema = z.object({
   ...grpcServiceEnv('ORDERS', 50054),
   // The low 16 bits of every order id: unique per running instance, or two
@@ -11,6 +13,24 @@ export const ordersConfigSchema = z.object({
   UPSTREAM_INVENTORY: z.string().min(1).default('127.0.0.1:50052'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
   GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('http2'),
+  // How long a PENDING order keeps its stock reserved; after that the
+  // expiry job releases it and ConfirmOrder answers ORDER_EXPIRED.
+  ORDER_RESERVATION_TTL_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(7 * DAY_MS)
+    .default(15 * 60_000),
+  EXPIRY_SWEEP_INTERVAL_MS: millisField(30_000),
+  // The Consul KV key instances contend for: its holder runs the expiry job.
+  LEADER_KEY: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_,.-]+(\/[A-Za-z0-9_,.-]+)*$/,
+      'must be a KV key of [A-Za-z0-9_,.-] segments separated by single slashes',
+    )
+    .refine((key) => !key.split('/').includes('..'), 'must not contain a .. segment')
+    .default('junction/leader/orders-expiry'),
 });
 
 export type OrdersConfig = z.output<typeof ordersConfigSchema>;

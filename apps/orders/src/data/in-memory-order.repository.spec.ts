@@ -24,4 +24,27 @@ describe('InMemoryOrderRepository', () => {
     read!.status = ordersV1.OrderStatus.ORDER_STATUS_CONFIRMED;
     expect(await repository.byId('1')).toEqual(order());
   });
+
+  it('does not expire a CONFIRMED order, and an expired order stays expired when saved', async () => {
+    const repository = new InMemoryOrderRepository();
+    await repository.save(order());
+    await repository.save({ ...order(), id: '2' });
+    await repository.confirm('2');
+    expect(await repository.markExpired('2')).toBe(false);
+    expect(await repository.markExpired('1')).toBe(true);
+    await repository.save(order());
+    expect(await repository.confirm('1')).toEqual({ outcome: 'expired' });
+    expect(await repository.confirm('3')).toEqual({ outcome: 'not-found' });
+  });
+
+  it('lists expiring orders until their stock is released', async () => {
+    const repository = new InMemoryOrderRepository();
+    await repository.save(order());
+    expect(await repository.expiring(0, 10)).toEqual([order()]);
+    expect(await repository.expiring(-1, 10)).toEqual([]);
+    await repository.markExpired('1');
+    expect(await repository.expiring(0, 10)).toHaveLength(1);
+    await repository.markReleased('1');
+    expect(await repository.expiring(0, 10)).toEqual([]);
+  });
 });

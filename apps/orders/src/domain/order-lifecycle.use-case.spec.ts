@@ -49,4 +49,13 @@ describe('OrderLifecycle', () => {
     expect(await lifecycle.confirm(pending.id)).toEqual(confirmed);
     expect(save).not.toHaveBeenCalled();
   });
+
+  it('refuses to confirm an expired order: FAILED_PRECONDITION ORDER_EXPIRED', async () => {
+    await orders.markExpired(pending.id);
+    expect(await statusErrorOf(lifecycle.confirm(pending.id))).toMatchObject({
+      code: Status.FAILED_PRECONDITION,
+      reason: 'ORDER_EXPIRED',
+    });
+    expect(await lifecycle.get(pending.id)).toEqual(pending);
+  });
 });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ordersV1 } from '@junction/contracts';
-import { notFound } from '@junction/grpc-server';
+import type { ordersV1 } from '@junction/contracts';
+import { failedPrecondition, notFound } from '@junction/grpc-server';
 import { OrderRepository } from './order.repository';
+
+const orderNotFound = (id: string) => notFound(`order ${id} not found`, 'ORDER_NOT_FOUND');
 
 /** GetOrder and ConfirmOrder. Ids arrive validated in shape. */
 @Injectable()
@@ -10,16 +12,28 @@ export class OrderLifecycle {
 
   async get(id: string): Promise<ordersV1.Order> {
     const order = await this.orders.byId(id);
-    if (!order) throw notFound(`order ${id} not found`, 'ORDER_NOT_FOUND');
+    if (!order) throw orderNotFound(id);
     return order;
   }
 
-  /** PENDING → CONFIRMED. Confirming again is a no-op, so retries are safe. */
+  /**
+   * PENDING → CONFIRMED. Confirming again is a no-op, so retries are safe.
+   * An order whose reservation expired (ReservationExpiry released its
+   * stock) is refused: FAILED_PRECONDITION ORDER_EXPIRED; it still reads as
+   * PENDING, since the contract has no EXPIRED status.
+   */
   async confirm(id: string): Promise<ordersV1.Order> {
-    const order = await this.get(id);
-    if (order.status === ordersV1.OrderStatus.ORDER_STATUS_CONFIRMED) return order;
-    const confirmed = { ...order, status: ordersV1.OrderStatus.ORDER_STATUS_CONFIRMED };
-    await this.orders.save(confirmed);
-    return confirmed;
+    const result = await this.orders.confirm(id);
+    switch (result.outcome) {
+      case 'not-found':
+        throw orderNotFound(id);
+      case 'expired':
+        throw failedPrecondition(
+          `order ${id} expired: it was not confirmed in time and its stock was released`,
+          'ORDER_EXPIRED',
+        );
+      default:
+        return result.order;
+    }
   }
 }
