@@ -224,9 +224,38 @@ describe('agent service and check endpoints', () => {
     expect(res.headers.get('allow')).toBe('OPTIONS,PUT');
   });
 
-  it('answers a filter with the not-supported 500', async () => {
-    const res = await reg.api('GET', '/v1/agent/services?filter=Service%20%3D%3D%20x');
+  it('filters /v1/agent/services over the AgentService values, keyed by ID', async () => {
+    await reg.register({ Name: 'web', ID: 'web-1', Tags: ['primary'], Meta: { v: '1' } });
+    await reg.register({ Name: 'web', ID: 'web-2', Port: 8080 });
+    await reg.register({ Name: 'api', ID: 'api-1' });
+    const keys = async (filter: string) => {
+      const res = await reg.api('GET', `/v1/agent/services?filter=${encodeURIComponent(filter)}`);
+      expect(res.status).toBe(200);
+      return Object.keys(res.json<Json>());
+    };
+    expect(await keys('Service == web')).toEqual(['web-1', 'web-2']);
+    expect(await keys('Tags contains primary or Port == 8080')).toEqual(['web-1', 'web-2']);
+    expect(await keys('Meta.v == "1"')).toEqual(['web-1']);
+    expect(await keys('Service != web and Datacenter == dc1')).toEqual(['api-1']);
+  });
+
+  it('filters /v1/agent/checks over the HealthCheck values', async () => {
+    await reg.register({ Name: 'a', Check: { CheckID: 'ca', TTL: '10m', Status: 'passing' } });
+    await reg.register({ Name: 'b', Check: { CheckID: 'cb', TTL: '10m' } });
+    const res = await reg.api(
+      'GET',
+      `/v1/agent/checks?filter=${encodeURIComponent('Status == critical and ServiceName == b')}`,
+    );
+    expect(Object.keys(res.json<Json>())).toEqual(['cb']);
+  });
+
+  it('answers a bad filter with the bexpr 500 and no index header', async () => {
+    const res = await reg.api('GET', '/v1/agent/services?filter=Service%20%3D%3D');
     expect(res.status).toBe(500);
-    expect(res.text).toContain('Failed to create boolean expression evaluator');
+    expect(res.text).toMatch(/^Failed to create boolean expression evaluator: 1:11 \(10\): /);
+    expect(res.headers.get('x-consul-index')).toBeNull();
+    const checks = await reg.api('GET', '/v1/agent/checks?filter=%22x');
+    expect(checks.status).toBe(500);
+    expect(checks.text).toContain('Unterminated string literal');
   });
 });

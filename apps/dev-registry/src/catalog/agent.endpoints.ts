@@ -5,7 +5,7 @@ import type { RegistryDeps } from '../registry-deps';
 import type { AgentState } from './agent-state';
 import type { CheckSupervisor } from './checks/check-supervisor';
 import type { CheckStatus } from './model';
-import { refuseFilter } from './read-params';
+import { parseFilter } from './read-params';
 import { decodeBody, parseRegistration } from './service-definition';
 import { CHECK_UPDATE_SCHEMA } from './service-definition.schema';
 import { agentServiceView, healthCheckView } from './views';
@@ -70,18 +70,21 @@ export function mountAgent(
   });
 
   router.handle('/v1/agent/services', ['GET'], ({ query }) => {
-    refuseFilter(query);
+    // Consul filters the AgentService values, keyed by ID; a bad filter is a 500.
+    const filter = parseFilter(query);
     const entries = [...state.services.values()]
       .sort((a, b) => (a.ID < b.ID ? -1 : 1))
-      .map((s) => [s.ID, agentServiceView(s, deps.node.datacenter)]);
+      .map((s) => [s.ID, agentServiceView(s, deps.node.datacenter)] as const)
+      .filter(([, view]) => !filter || filter.matches(view));
     return json(Object.fromEntries(entries));
   });
 
   router.handle('/v1/agent/checks', ['GET'], ({ query }) => {
-    refuseFilter(query);
+    const filter = parseFilter(query);
     const entries = [...state.checks.values()]
       .sort((a, b) => (a.CheckID < b.CheckID ? -1 : 1))
-      .map((c) => [c.CheckID, healthCheckView(c, deps.node.name, true)]);
+      .map((c) => [c.CheckID, healthCheckView(c, deps.node.name, true)] as const)
+      .filter(([, view]) => !filter || filter.matches(view));
     return json(Object.fromEntries(entries));
   });
 }

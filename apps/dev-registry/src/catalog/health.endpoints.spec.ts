@@ -152,13 +152,96 @@ describe('health and catalog reads', () => {
     expect([noName.status, noName.text]).toEqual([400, 'Missing service name']);
   });
 
-  it('refuses filters, other datacenters and stale+consistent', async () => {
-    const filter = await health('consul?filter=x');
-    expect(filter.status).toBe(500);
-    expect(filter.text).toBe(
-      'Failed to create boolean expression evaluator: filter expressions are not supported by the dev registry',
+  it('evaluates ?filter per health entry, after the index, before ?passing', async () => {
+    await reg.register({
+      Name: 'f',
+      ID: 'f-primary',
+      Tags: ['primary'],
+      Meta: { version: '2' },
+      Check: { CheckID: 'f-primary', TTL: '10m', Status: 'critical' },
+    });
+    await reg.register({ Name: 'f', ID: 'f-replica', Tags: ['replica'], Port: 0 });
+    const ids = async (query: string) => {
+      const res = await health(`f?${query}`);
+      expect(res.status).toBe(200);
+      expect(index(res)).toBeGreaterThanOrEqual(1);
+      return res
+        .json<Json[]>()
+        .map((e) => e.Service.ID)
+        .sort();
+    };
+    const q = (filter: string) => `filter=${encodeURIComponent(filter)}`;
+    expect(await ids(q('Service.Tags contains "primary"'))).toEqual(['f-primary']);
+    expect(await ids(q('Service.Meta.version == 2'))).toEqual(['f-primary']);
+    expect(await ids(q('Checks.Status == critical'))).toEqual(['f-primary']);
+    expect(await ids(q('Node.Node == "test-node" and Service.Port == 0'))).toEqual([
+      'f-primary',
+      'f-replica',
+    ]);
+    expect(await ids(q('not Service.ID matches "primary$"'))).toEqual(['f-replica']);
+    expect(await ids(`${q('Service.Tags contains "primary"')}&passing`)).toEqual([]);
+    expect(await ids('filter=')).toEqual(['f-primary', 'f-replica']);
+  });
+
+  it('answers a bad ?filter and another datacenter with 500s that carry the query meta', async () => {
+    const bad = await health(`consul?filter=${encodeURIComponent('Service.Service ==')}`);
+    expect(bad.status).toBe(500);
+    expect(bad.text).toBe(
+      'Failed to create boolean expression evaluator: 1:19 (18): no match found, expected: a value (string, number or bare word), got end of input',
     );
-    expect((await health('consul?dc=elsewhere')).text).toBe('No path to datacenter');
+    expect(bad.headers.get('x-consul-index')).toBe('1');
+    const dc = await health('consul?dc=elsewhere');
+    expect([dc.status, dc.text]).toEqual([500, 'No path to datacenter']);
+    expect(dc.headers.get('x-consul-index')).toBe('1');
+    const unevaluable = await health(`consul?filter=${encodeURIComponent('Nope == 1')}`);
+    expect(unevaluable.status).toBe(500);
+    expect(unevaluable.text).toContain('error finding value in datum');
+  });
+
+  it('filters catalog service nodes and the catalog services map over ServiceNode entries', async () => {
+    await reg.register({ Name: 'web', ID: 'w1', Tags: ['a'], Meta: { tier: 'front' } });
+    await reg.register({ Name: 'web', ID: 'w2', Tags: ['b'] });
+    await reg.register({ Name: 'db', ID: 'd1', Tags: ['a'] });
+    const q = (filter: string) => `filter=${encodeURIComponent(filter)}`;
+    const nodes = await reg.api('GET', `/v1/catalog/service/web?${q('ServiceTags contains b')}`);
+    expect(nodes.json<Json[]>().map((n) => n.ServiceID)).toEqual(['w2']);
+    const byMeta = await reg.api(
+      'GET',
+      `/v1/catalog/service/web?${q('ServiceMeta.tier == front')}`,
+    );
+    expect(byMeta.json<Json[]>().map((n) => n.ServiceID)).toEqual(['w1']);
+    const services = await reg.api('GET', `/v1/catalog/services?${q('"a" in ServiceTags')}`);
+    expect(services.status).toBe(200);
+    expect(services.json()).toEqual({ db: ['a'], web: ['a'] });
+    const consul = await reg.api('GET', `/v1/catalog/services?${q('ServiceName == consul')}`);
+    expect(consul.json()).toEqual({ consul: [] });
+    const bad = await reg.api('GET', `/v1/catalog/services?${q('(')}`);
+    expect(bad.status).toBe(500);
+    expect(bad.text).toMatch(/^Failed to create boolean expression evaluator: /);
+    expect(bad.headers.get('x-consul-index')).toBe('1');
+  });
+
+  it('sends the meta headers with catalog RPC errors (unknown dc), not with a missing name', async () => {
+    const res = await reg.api('GET', '/v1/catalog/service/api?dc=nowhere');
+    expect([res.status, res.text]).toEqual([500, 'No path to datacenter']);
+    expect(res.headers.get('x-consul-index')).toBe('1');
+    expect(res.headers.get('x-consul-knownleader')).toBe('false');
+    expect(res.headers.get('x-consul-lastcontact')).toBe('0');
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const services = await reg.api('GET', '/v1/catalog/services?dc=nowhere');
+    expect(services.headers.get('x-consul-index')).toBe('1');
+    const noName = await reg.api('GET', '/v1/catalog/service/?dc=nowhere');
+    expect(noName.status).toBe(400);
+    expect(noName.headers.get('x-consul-index')).toBeNull();
+  });
+
+  it('sends the query meta with the ?passing 400', async () => {
+    const res = await health('consul?passing=maybe');
+    expect(res.status).toBe(400);
+    expect(index(res)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses stale+consistent and reports the consistency', async () => {
     const both = await reg.api('GET', '/v1/catalog/services?stale&consistent');
     expect([both.status, both.text]).toEqual([
       400,

@@ -1,5 +1,5 @@
 import { blockingQuery } from '../http/blocking-query';
-import { badRequest } from '../http/http-error';
+import { badRequest, HttpError } from '../http/http-error';
 import { json } from '../http/reply';
 import type { Router } from '../http/router';
 import type { RegistryDeps } from '../registry-deps';
@@ -10,7 +10,7 @@ import {
   nodeMetaMatches,
   parseBoolParam,
   parseReadOptions,
-  refuseRpc,
+  rpcRead,
 } from './read-params';
 import { healthCheckView, nodeServiceView, nodeView } from './views';
 
@@ -22,29 +22,40 @@ export function mountHealth(router: Router, deps: RegistryDeps, catalog: NodeCat
   router.handle('/v1/health/service/', ['GET'], async ({ param: name, query, signal }) => {
     const consistency = parseReadOptions(query);
     if (name === '') throw badRequest('Missing service name');
-    refuseRpc(query, node.datacenter);
     const tags = query.getAll('tag');
-    const result = await blockingQuery(
-      query,
-      signal,
-      () => ({
-        index: catalog.indexes.forService(name),
-        // Views are taken now: records change after the query returns.
-        value: nodeMetaMatches(query)
-          ? catalog
-              .instancesOf(name)
-              .filter((i) => hasAllTags(i.service.Tags, tags))
-              .map((i) => entryView(catalog, i))
-          : [],
-      }),
-      deps,
-    );
+    const result = await rpcRead(query, node.datacenter, async (filter) => {
+      const read = await blockingQuery(
+        query,
+        signal,
+        () => ({
+          index: catalog.indexes.forService(name),
+          // Views are taken now: records change after the query returns.
+          value: nodeMetaMatches(query)
+            ? catalog
+                .instancesOf(name)
+                .filter((i) => hasAllTags(i.service.Tags, tags))
+                .map((i) => ({ entry: entryView(catalog, i), service: i.service }))
+            : [],
+        }),
+        deps,
+      );
+      // The filter runs per entry once the index is taken (§3.1), on the
+      // Go struct's shape: Port is there even when the JSON omits it.
+      const kept = filter
+        ? filter.select(read.value, ({ entry, service }) => ({
+            ...entry,
+            Service: { ...entry.Service, Port: service.Port },
+          }))
+        : read.value;
+      return { index: read.index, value: kept.map(({ entry }) => entry) };
+    });
+    const headers = catalogHeaders(result.index, consistency);
     // Consul parses ?passing after the query, so a blocking request gets
-    // its 400 only when the wait is over.
+    // its 400 only when the wait is over (with the query's meta headers).
     const passing = parseBoolParam(query, 'passing');
-    if (passing === undefined) throw badRequest('Invalid value for ?passing');
+    if (passing === undefined) throw new HttpError(400, 'Invalid value for ?passing', headers);
     const entries = passing ? filterNonPassing(result.value) : result.value;
-    return json(entries, catalogHeaders(result.index, consistency));
+    return json(entries, headers);
   });
 }
 

@@ -60,10 +60,15 @@ export class NodeCatalog {
       }));
   }
 
-  /** Every service name with the union of its instances' tags. */
-  serviceTags(): Record<string, string[]> {
-    const out: Record<string, string[]> = { consul: [] };
-    for (const service of this.agent.services.values()) {
+  /** Every service in the catalog: the consul server service and the agent's. */
+  allServices(): ServiceRecord[] {
+    return [this.consul, ...this.agent.services.values()];
+  }
+
+  /** Every service name (of `services`, all by default) with the union of its instances' tags. */
+  serviceTags(services: Iterable<ServiceRecord> = this.allServices()): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const service of services) {
       const tags = (out[service.Service] ??= []);
       for (const tag of service.Tags) if (!tags.includes(tag)) tags.push(tag);
     }

@@ -1,15 +1,17 @@
 import { parseBlockingParams } from '../http/blocking-query';
-import { badRequest } from '../http/http-error';
+import { Filter } from '../http/bexpr';
+import { badRequest, HttpError } from '../http/http-error';
 import { queryMeta } from '../http/reply';
 import { nodeMeta } from './views';
 
-/** bexpr is not implemented; answer as Consul does for a filter it cannot build (500). */
-export function refuseFilter(query: URLSearchParams): void {
-  if (query.get('filter')) {
-    throw new Error(
-      'Failed to create boolean expression evaluator: filter expressions are not supported by the dev registry',
-    );
-  }
+/**
+ * `?filter` (go-bexpr), compiled once before the query runs; undefined when
+ * absent or empty. A bad expression throws the 500 text Consul answers:
+ * `Failed to create boolean expression evaluator: <parse error>`.
+ */
+export function parseFilter(query: URLSearchParams): Filter | undefined {
+  const source = query.get('filter');
+  return source ? Filter.compile(source) : undefined;
 }
 
 /**
@@ -26,11 +28,37 @@ export function parseReadOptions(query: URLSearchParams): string {
   return stale ? 'stale' : consistent ? 'consistent' : 'leader';
 }
 
-/** What the RPC itself refuses (500s): another datacenter, a filter. */
-export function refuseRpc(query: URLSearchParams, datacenter: string): void {
-  const dc = query.get('dc');
-  if (dc && dc !== datacenter) throw new Error('No path to datacenter');
-  refuseFilter(query);
+/**
+ * The meta headers of a read whose RPC failed: Consul's handlers
+ * `defer setMeta(resp, &out.QueryMeta)` before the call, so the zero
+ * QueryMeta still goes out (index 0 written as 1).
+ */
+export const FAILED_QUERY_META: Readonly<Record<string, string>> = {
+  'X-Consul-Index': '1',
+  'X-Consul-KnownLeader': 'false',
+  'X-Consul-LastContact': '0',
+  'X-Consul-Query-Backend': 'blocking-query',
+};
+
+/**
+ * The RPC stage of a health/catalog read. What the RPC refuses (another
+ * datacenter, a bad filter) or fails on (a filter that cannot be evaluated)
+ * is a 500 that still carries the query meta headers.
+ */
+export async function rpcRead<T>(
+  query: URLSearchParams,
+  datacenter: string,
+  run: (filter: Filter | undefined) => Promise<T>,
+): Promise<T> {
+  try {
+    const dc = query.get('dc');
+    if (dc && dc !== datacenter) throw new Error('No path to datacenter');
+    return await run(parseFilter(query));
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new HttpError(500, message, FAILED_QUERY_META);
+  }
 }
 
 /** Response headers of a health/catalog read. */

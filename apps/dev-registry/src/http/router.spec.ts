@@ -26,6 +26,9 @@ describe('Router', () => {
         `Unknown check ID "${param}". Ensure that the check ID is passed, not the check name.`,
       );
     });
+    router.handle('/v1/meta-error', ['GET'], () => {
+      throw new HttpError(500, 'No path to datacenter', { 'X-Consul-Index': '1' });
+    });
     router.handle('/v1/boom', ['GET'], () => {
       throw new Error('something broke');
     });
@@ -81,6 +84,14 @@ describe('Router', () => {
     const res = await fetch(`${base}/v1/boom`);
     expect(res.status).toBe(500);
     expect(await res.text()).toBe('something broke');
+  });
+
+  it('writes the headers an HttpError carries with its plain-text answer', async () => {
+    const res = await fetch(`${base}/v1/meta-error`);
+    expect(res.status).toBe(500);
+    expect(res.headers.get('x-consul-index')).toBe('1');
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await res.text()).toBe('No path to datacenter');
   });
 
   it.each([

@@ -80,7 +80,12 @@ export class Router {
       refuseEnterprise(context);
       this.write(res, await route.handler(context), url.searchParams.has('pretty'));
     } catch (error) {
-      if (error instanceof HttpError) return this.text(res, error.status, error.message);
+      if (error instanceof HttpError) {
+        if (!res.headersSent) {
+          for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+        }
+        return this.text(res, error.status, error.message);
+      }
       if (error instanceof DecodeError)
         return this.text(res, 400, `Request decode failed: ${error.message}`);
       return this.text(res, 500, error instanceof Error ? error.message : String(error));
