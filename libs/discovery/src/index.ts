@@ -3,6 +3,14 @@ export { StaticResolver } from './static/static.resolver';
 export { isHostPort } from './static/host-port';
 export type { Balancer } from './balancers/balancer.port';
 export { RoundRobinBalancer } from './balancers/round-robin.balancer';
+export type { CallOutcome } from './balancers/balancer.port';
+export { P2cBalancer, type RandomSource } from './balancers/p2c.balancer';
+export {
+  ConsistentHashBalancer,
+  type ConsistentHashOptions,
+} from './balancers/consistent-hash.balancer';
+export { PassiveEjection, type PassiveEjectionOptions } from './balancers/passive-ejection';
+export { createBalancer, BALANCER_KINDS, type BalancerKind } from './balancers/balancer.factory';
 export type { ResolutionState } from './service-resolver.port';
 export { ConsulResolver, type ConsulResolverOptions } from './consul/consul.resolver';
 export { consulHealthSource } from './consul/consul-health.source';

@@ -1,5 +1,10 @@
 import type { ServiceDefinition } from '@junction/contracts';
-import { RoundRobinBalancer, type Balancer, type ServiceResolver } from '@junction/discovery';
+import {
+  createBalancer,
+  PassiveEjection,
+  type BalancerKind,
+  type ServiceResolver,
+} from '@junction/discovery';
 import { clientChain } from './client-chain';
 import { createGrpcClient } from './grpc-client.factory';
 import type { GrpcClient } from './grpc-client.types';
@@ -12,20 +17,28 @@ export interface UpstreamOptions {
   readonly resolver: ServiceResolver;
   readonly transport: UnaryTransport;
   readonly defaultTimeoutMs: number;
-  /** Defaults to round robin, one balancer per upstream. */
-  readonly balancer?: Balancer;
+  /** How calls spread over instances; defaults to power of two choices. */
+  readonly balancer?: BalancerKind;
+  /** The longest an unreachable instance is skipped (default 30 s). */
+  readonly maxEjectionMs?: number;
   /** Defaults to the platform's client chain. */
   readonly middleware?: Middleware;
 }
 
-/** A typed client for one upstream: discovery, balancing, the chain, the wire. */
+/**
+ * A typed client for one upstream: discovery, balancing, the chain, the wire.
+ * The balancer and its ejections belong to this client alone.
+ */
 export function connectUpstream<D extends ServiceDefinition>(
   definition: D,
   options: UpstreamOptions,
 ): GrpcClient<D> {
+  const balancer = new PassiveEjection(createBalancer(options.balancer ?? 'p2c'), {
+    maxEjectionMs: options.maxEjectionMs,
+  });
   const invoker = createInvoker({
     resolver: options.resolver,
-    balancer: options.balancer ?? new RoundRobinBalancer(),
+    balancer,
     transport: options.transport,
   });
   const middleware = options.middleware ?? clientChain();

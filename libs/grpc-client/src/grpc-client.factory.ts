@@ -31,6 +31,7 @@ export function createGrpcClient<D extends ServiceDefinition>(
         method,
         request,
         metadata: options?.metadata?.clone() ?? new Metadata(),
+        routingKey: options?.routingKey,
         deadline: Date.now() + (options?.timeoutMs ?? defaultTimeoutMs),
       });
   }

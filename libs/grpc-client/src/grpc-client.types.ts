@@ -6,6 +6,11 @@ export interface CallOptions {
   readonly timeoutMs?: number;
   /** Extra metadata sent with the call. */
   readonly metadata?: Metadata;
+  /**
+   * Same key, same instance, for balancers that keep affinity (consistent
+   * hashing), e.g. a product id so its data stays warm in one instance's cache.
+   */
+  readonly routingKey?: string;
 }
 
 /** A promise-returning client typed from a generated service definition. */

@@ -1,7 +1,11 @@
 export type { UnaryCall, UnaryHandler, Middleware } from './unary-call.types';
 export { chain } from './chain';
 export { GrpcCallError, ERROR_REASON_KEY } from './grpc-call.error';
-export type { UnaryTransport } from './transport/unary-transport.port';
+export {
+  isUnreachable,
+  type UnaryTransport,
+  type TransportFailure,
+} from './transport/unary-transport.port';
 export { GrpcJsTransport } from './transport/grpc-js.transport';
 export { Http2Transport, type Http2TransportOptions } from './transport/http2.transport';
 export {

@@ -1,6 +1,12 @@
 import { Metadata, status as Status } from '@grpc/grpc-js';
 import { catalogV1 } from '@junction/contracts';
-import { RoundRobinBalancer, StaticResolver } from '@junction/discovery';
+import {
+  PassiveEjection,
+  RoundRobinBalancer,
+  StaticResolver,
+  type Balancer,
+  type ServiceInstance,
+} from '@junction/discovery';
 import { GrpcCallError } from './grpc-call.error';
 import { createInvoker } from './invoker';
 import type { UnaryTransport } from './transport/unary-transport.port';
@@ -18,12 +24,22 @@ const callFor = (request: catalogV1.GetProductRequest): UnaryCall => ({
   deadline: Date.now() + 1000,
 });
 
+/** What a transport rejects with when the instance could not be reached. */
+const refused = {
+  code: Status.UNAVAILABLE,
+  details: 'connect ECONNREFUSED 10.0.0.1:1',
+  unreachable: true,
+};
+
 class FakeTransport implements UnaryTransport {
   readonly sent: { address: string; path: string; request: catalogV1.GetProductRequest }[] = [];
   failWith?: object;
+  /** Failures for one address only. */
+  readonly failAt = new Map<string, object>();
   async call(address: string, path: string, request: Buffer): Promise<Buffer> {
     this.sent.push({ address, path, request: catalogV1.GetProductRequest.decode(request) });
-    if (this.failWith) throw this.failWith;
+    const failure = this.failAt.get(address) ?? this.failWith;
+    if (failure) throw failure;
     return Buffer.from(catalogV1.GetProductResponse.encode({ product }).finish());
   }
   readonly close = jest.fn();
@@ -103,5 +119,79 @@ describe('invoker', () => {
     const invoke = createInvoker({ resolver, balancer: new RoundRobinBalancer(), transport });
     const error = (await invoke(callFor({ id: '7' })).catch((e: unknown) => e)) as GrpcCallError;
     expect(error.publicDetail).toBe('catalog failed: unavailable');
+  });
+
+  describe('with passive ejection', () => {
+    const sentTo = (transport: FakeTransport) => transport.sent.map((s) => s.address);
+
+    it('ejects an instance it could not reach: the next calls go to the others', async () => {
+      const transport = new FakeTransport();
+      transport.failAt.set('10.0.0.1:1', refused);
+      const balancer = new PassiveEjection(new RoundRobinBalancer());
+      const invoke = createInvoker({ resolver, balancer, transport });
+      await expect(invoke(callFor({ id: '1' }))).rejects.toMatchObject({
+        code: Status.UNAVAILABLE,
+      });
+      for (const id of ['2', '3', '4']) await invoke(callFor({ id }));
+      expect(sentTo(transport)).toEqual(['10.0.0.1:1', '10.0.0.2:1', '10.0.0.2:1', '10.0.0.2:1']);
+    });
+
+    it('keeps an instance that answered with an application error such as NOT_FOUND', async () => {
+      const transport = new FakeTransport();
+      transport.failAt.set('10.0.0.1:1', { code: Status.NOT_FOUND, details: 'no product 1' });
+      const balancer = new PassiveEjection(new RoundRobinBalancer());
+      const invoke = createInvoker({ resolver, balancer, transport });
+      await expect(invoke(callFor({ id: '1' }))).rejects.toMatchObject({
+        code: Status.NOT_FOUND,
+      });
+      await invoke(callFor({ id: '2' }));
+      await invoke(callFor({ id: '3' })).catch(() => undefined);
+      expect(sentTo(transport)).toEqual(['10.0.0.1:1', '10.0.0.2:1', '10.0.0.1:1']);
+    });
+
+    it('keeps an instance whose server itself answered UNAVAILABLE', async () => {
+      const transport = new FakeTransport();
+      transport.failAt.set('10.0.0.1:1', { code: Status.UNAVAILABLE, details: 'warming up' });
+      const balancer = new PassiveEjection(new RoundRobinBalancer());
+      const invoke = createInvoker({ resolver, balancer, transport });
+      for (const id of ['1', '2', '3']) await invoke(callFor({ id })).catch(() => undefined);
+      expect(sentTo(transport)).toEqual(['10.0.0.1:1', '10.0.0.2:1', '10.0.0.1:1']);
+    });
+  });
+
+  describe('balancer hooks', () => {
+    const recording = () => {
+      const events: string[] = [];
+      const balancer: Balancer = {
+        pick: (instances, key) => {
+          events.push(`pick ${key ?? '-'}`);
+          return instances[0];
+        },
+        onStart: (instance: ServiceInstance) => events.push(`start ${instance.address}`),
+        onEnd: (instance, outcome) => events.push(`end ${instance.address} ${outcome}`),
+      };
+      return { events, balancer };
+    };
+
+    it('passes the routing key to the pick and brackets a successful call', async () => {
+      const { events, balancer } = recording();
+      const invoke = createInvoker({ resolver, balancer, transport: new FakeTransport() });
+      await invoke({ ...callFor({ id: '7' }), routingKey: '7' });
+      expect(events).toEqual(['pick 7', 'start 10.0.0.1:1', 'end 10.0.0.1:1 ok']);
+    });
+
+    it('ends a call the server refused as failed and one that never arrived as unreachable', async () => {
+      const { events, balancer } = recording();
+      const transport = new FakeTransport();
+      const invoke = createInvoker({ resolver, balancer, transport });
+      transport.failWith = { code: Status.NOT_FOUND, details: 'gone' };
+      await invoke(callFor({ id: '7' })).catch(() => undefined);
+      transport.failWith = refused;
+      await invoke(callFor({ id: '7' })).catch(() => undefined);
+      expect(events.filter((e) => e.startsWith('end'))).toEqual([
+        'end 10.0.0.1:1 failed',
+        'end 10.0.0.1:1 unreachable',
+      ]);
+    });
   });
 });

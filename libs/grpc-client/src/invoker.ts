@@ -1,6 +1,6 @@
-import type { Balancer, ServiceResolver } from '@junction/discovery';
+import type { Balancer, CallOutcome, ServiceResolver } from '@junction/discovery';
 import { GrpcCallError } from './grpc-call.error';
-import type { UnaryTransport } from './transport/unary-transport.port';
+import { isUnreachable, type UnaryTransport } from './transport/unary-transport.port';
 import type { UnaryCall, UnaryHandler } from './unary-call.types';
 
 export interface InvokerDeps {
@@ -11,11 +11,13 @@ export interface InvokerDeps {
 
 /**
  * The end of every chain: pick an instance, encode with the generated codec,
- * send, decode. Every failure leaves as a GrpcCallError.
+ * send, decode. Every failure leaves as a GrpcCallError. The balancer hears
+ * when each call starts and how it ended (an unreachable instance is one it
+ * can eject).
  */
 export function createInvoker({ resolver, balancer, transport }: InvokerDeps): UnaryHandler {
   return async (call: UnaryCall) => {
-    const instance = balancer.pick(resolver.instances(call.upstream));
+    const instance = balancer.pick(resolver.instances(call.upstream), call.routingKey);
     if (!instance) {
       // "There are none" and "we can't tell" are different outages for ops.
       const known = resolver.state(call.upstream).status === 'ok';
@@ -27,6 +29,8 @@ export function createInvoker({ resolver, balancer, transport }: InvokerDeps): U
     const encoded = call.method.requestType.encode(call.request).finish();
     const request = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
     let response: Buffer;
+    let outcome: CallOutcome = 'failed';
+    balancer.onStart?.(instance);
     try {
       response = await transport.call(
         instance.address,
@@ -35,8 +39,12 @@ export function createInvoker({ resolver, balancer, transport }: InvokerDeps): U
         call.metadata,
         call.deadline,
       );
+      outcome = 'ok';
     } catch (error) {
+      if (isUnreachable(error)) outcome = 'unreachable';
       throw GrpcCallError.fromServiceError(error as object, call.upstream, call.path);
+    } finally {
+      balancer.onEnd?.(instance, outcome);
     }
     return call.method.responseType.decode(response);
   };

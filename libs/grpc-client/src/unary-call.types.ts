@@ -10,6 +10,8 @@ export interface UnaryCall {
   readonly method: MethodDefinition;
   readonly request: unknown;
   readonly metadata: Metadata;
+  /** Asks the balancer for affinity: calls with the same key go to the same instance. */
+  readonly routingKey?: string;
   /** Absolute deadline (epoch ms); the call fails with DEADLINE_EXCEEDED after it. */
   deadline: number;
 }

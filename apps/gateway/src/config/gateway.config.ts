@@ -1,4 +1,5 @@
 import { discoveryEnv, hostField, logLevelField, millisField, portField } from '@junction/config';
+import { BALANCER_KINDS, type BalancerKind } from '@junction/discovery';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
 
@@ -15,6 +16,8 @@ const addressList = (fallback: string) =>
         .filter(Boolean),
     );
 
+const balancerField = (fallback: BalancerKind) => z.enum(BALANCER_KINDS).default(fallback);
+
 export const gatewayConfigSchema = z.object({
   GATEWAY_HOST: hostField('127.0.0.1'),
   GATEWAY_PORT: portField(8080),
@@ -27,6 +30,13 @@ export const gatewayConfigSchema = z.object({
   UPSTREAM_ORDERS: addressList('127.0.0.1:50054'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
   GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('http2'),
+  BALANCER_CATALOG: balancerField('p2c'),
+  BALANCER_INVENTORY: balancerField('p2c'),
+  // Reviews by product id: a product's reviews stay warm in one instance's cache.
+  BALANCER_REVIEWS: balancerField('consistent-hash'),
+  BALANCER_ORDERS: balancerField('p2c'),
+  /** The longest an instance that could not be reached is skipped. */
+  EJECTION_MAX_MS: millisField(30_000),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -1,4 +1,4 @@
-import type { DiscoverySettings } from '@junction/discovery';
+import type { BalancerKind, DiscoverySettings } from '@junction/discovery';
 import type { TransportKind } from '@junction/grpc-client';
 import type { GatewayConfig } from '../config/gateway.config';
 import type { UpstreamName } from './upstream.tokens';
@@ -9,6 +9,8 @@ export interface UpstreamSettings {
   readonly addresses: Readonly<Record<UpstreamName, readonly string[]>>;
   readonly timeoutMs: number;
   readonly transport: TransportKind;
+  readonly balancers: Readonly<Record<UpstreamName, BalancerKind>>;
+  readonly maxEjectionMs: number;
 }
 
 export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => ({
@@ -21,4 +23,11 @@ export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => (
   },
   timeoutMs: config.UPSTREAM_TIMEOUT_MS,
   transport: config.GRPC_TRANSPORT,
+  balancers: {
+    catalog: config.BALANCER_CATALOG,
+    inventory: config.BALANCER_INVENTORY,
+    reviews: config.BALANCER_REVIEWS,
+    orders: config.BALANCER_ORDERS,
+  },
+  maxEjectionMs: config.EJECTION_MAX_MS,
 });

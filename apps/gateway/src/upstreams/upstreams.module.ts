@@ -42,10 +42,15 @@ const upstreamClient = (
       resolver,
       transport,
       defaultTimeoutMs: settings.timeoutMs,
+      balancer: settings.balancers[upstream],
+      maxEjectionMs: settings.maxEjectionMs,
     }),
 });
 
-/** Typed clients for every upstream, sharing one resolver and one transport. */
+/**
+ * Typed clients for every upstream, sharing one resolver and one transport;
+ * each has its own balancer and ejections.
+ */
 @Module({})
 export class UpstreamsModule implements OnModuleDestroy {
   constructor(

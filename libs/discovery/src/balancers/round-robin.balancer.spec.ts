@@ -1,3 +1,4 @@
+import type { Balancer } from './balancer.port';
 import { RoundRobinBalancer } from './round-robin.balancer';
 
 const instances = ['a', 'b', 'c'].map((id) => ({ id, address: `${id}:1` }));
@@ -7,6 +8,12 @@ describe('RoundRobinBalancer', () => {
     const balancer = new RoundRobinBalancer();
     const picked = Array.from({ length: 6 }, () => balancer.pick(instances)?.id);
     expect(picked).toEqual(['a', 'b', 'c', 'a', 'b', 'c']);
+  });
+
+  it('ignores a routing key', () => {
+    const balancer: Balancer = new RoundRobinBalancer();
+    const picked = [balancer.pick(instances, 'k')?.id, balancer.pick(instances, 'k')?.id];
+    expect(picked).toEqual(['a', 'b']);
   });
 
   it('returns undefined when there is no instance', () => {

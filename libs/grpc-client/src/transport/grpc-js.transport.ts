@@ -1,7 +1,23 @@
-import { Client, credentials, type Metadata } from '@grpc/grpc-js';
-import type { UnaryTransport } from './unary-transport.port';
+import { Client, credentials, status as Status, type ServiceError } from '@grpc/grpc-js';
+import type { Metadata } from '@grpc/grpc-js';
+import type { TransportFailure, UnaryTransport } from './unary-transport.port';
 
 const passThrough = (bytes: Buffer): Buffer => bytes;
+
+/**
+ * grpc-js tells only in its own text that it never reached the server ("No
+ * connection established", at times after a load-balancer name) or lost the
+ * connection before the answer ("Connection dropped", or the socket error
+ * itself, as "read ECONNRESET"). Anchored, so a server's UNAVAILABLE that
+ * merely mentions such an error (say, about its own database) does not match.
+ */
+const UNREACHABLE_DETAILS =
+  /^(\w+: )?No connection established|^Connection dropped$|^(read|write) (ECONNRESET|ETIMEDOUT)$/;
+
+const failureOf = (error: ServiceError): TransportFailure | ServiceError =>
+  error.code === Status.UNAVAILABLE && UNREACHABLE_DETAILS.test(error.details)
+    ? { code: error.code, details: error.details, metadata: error.metadata, unreachable: true }
+    : error;
 
 /** @grpc/grpc-js, one channel per address, kept for the process's life. */
 export class GrpcJsTransport implements UnaryTransport {
@@ -23,7 +39,7 @@ export class GrpcJsTransport implements UnaryTransport {
         request,
         metadata,
         { deadline },
-        (error, response) => (error ? reject(error) : resolve(response as Buffer)),
+        (error, response) => (error ? reject(failureOf(error)) : resolve(response as Buffer)),
       );
     });
   }

@@ -1,14 +1,26 @@
 import { Metadata, status as Status } from '@grpc/grpc-js';
 import { connect, constants, type ClientHttp2Session } from 'node:http2';
 import { grpcStatusOfResponse, type ResponseHeaders } from './grpc-response-status';
-import type { UnaryTransport } from './unary-transport.port';
+import type { TransportFailure, UnaryTransport } from './unary-transport.port';
 
-/** A failed call, in the shape grpc-js gives (`GrpcCallError.fromServiceError` reads it). */
-export interface TransportFailure {
-  readonly code: Status;
-  readonly details: string;
-  readonly metadata?: Metadata;
-}
+/** Socket errors that mean the address could not be reached or the connection broke. */
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+const codeOf = (error: unknown): string =>
+  String((error as { code?: unknown } | undefined)?.code ?? '');
+
+/** A stream failing with a socket error (node puts a connect error in `cause`). */
+const isSocketError = (error: Error): boolean =>
+  UNREACHABLE_CODES.has(codeOf(error)) || UNREACHABLE_CODES.has(codeOf(error.cause));
 
 export interface Http2TransportOptions {
   /** Larger responses fail RESOURCE_EXHAUSTED, as grpc-js's default receive limit. */
@@ -20,6 +32,12 @@ const fail = (code: Status, details: string, metadata?: Metadata): TransportFail
   code,
   details,
   metadata,
+});
+
+const unreachable = (details: string): TransportFailure => ({
+  code: Status.UNAVAILABLE,
+  details,
+  unreachable: true,
 });
 
 /**
@@ -58,7 +76,8 @@ export class Http2Transport implements UnaryTransport {
         if (failure) reject(failure);
         else resolve(response as Buffer);
       };
-      const stream = this.sessionTo(address).request({
+      const session = this.sessionTo(address);
+      const stream = session.request({
         ...metadata.toHttp2Headers(),
         ':method': 'POST',
         ':path': path,
@@ -88,8 +107,21 @@ export class Http2Transport implements UnaryTransport {
         }
         chunks.push(chunk);
       });
-      stream.on('error', (error: Error) => settle(fail(Status.UNAVAILABLE, error.message)));
+      const answered = () => headers[':status'] !== undefined;
+      stream.on('error', (error: Error) =>
+        settle(
+          !answered() && isSocketError(error)
+            ? unreachable(error.message)
+            : fail(Status.UNAVAILABLE, error.message),
+        ),
+      );
       stream.on('close', () => {
+        // Node reports a dropped connection as a cancelled stream; the
+        // session being gone is what tells it from a server's own reset.
+        if (!answered() && session.destroyed) {
+          settle(unreachable('connection closed before a response'));
+          return;
+        }
         const status = grpcStatusOfResponse(headers, trailers, stream.rstCode);
         if (status.code !== Status.OK) {
           settle(fail(status.code, status.details, metadataOf({ ...headers, ...trailers })));

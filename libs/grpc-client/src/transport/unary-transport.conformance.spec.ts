@@ -8,9 +8,10 @@ import {
   type ServiceDefinition,
 } from '@grpc/grpc-js';
 import { waitUntil } from '@junction/test-support';
+import { createServer, type AddressInfo } from 'node:net';
 import { GrpcJsTransport } from './grpc-js.transport';
-import { Http2Transport, type TransportFailure } from './http2.transport';
-import type { UnaryTransport } from './unary-transport.port';
+import { Http2Transport } from './http2.transport';
+import { isUnreachable, type TransportFailure, type UnaryTransport } from './unary-transport.port';
 
 // Both transports against one real grpc-js server: they must be
 // interchangeable, so every behaviour is checked on each.
@@ -25,7 +26,7 @@ const method = (name: string) => ({
   responseSerialize: bytes,
   responseDeserialize: bytes,
 });
-const NAMES = ['Echo', 'Fail', 'Hang', 'Big', 'Meta'] as const;
+const NAMES = ['Echo', 'Fail', 'Hang', 'Big', 'Meta', 'Down'] as const;
 const definition = Object.fromEntries(
   NAMES.map((n) => [n, method(n)]),
 ) as unknown as ServiceDefinition;
@@ -42,6 +43,9 @@ const handlers: Record<(typeof NAMES)[number], Handler> = {
   Hang: (_call, reply) => hanging.push(reply),
   Big: (_call, reply) => reply(null, Buffer.alloc(1_000_000, 7)),
   Meta: (call, reply) => reply(null, Buffer.from(String(call.metadata.get('x-echo')[0]))),
+  // A server's own UNAVAILABLE, about a dependency of its own.
+  Down: (_call, reply) =>
+    reply({ code: Status.UNAVAILABLE, details: 'connect ECONNREFUSED 10.0.0.9:5432' }),
 };
 
 async function startServer(port: number): Promise<Server> {
@@ -132,7 +136,7 @@ describe.each([
     ).toBe(Status.DEADLINE_EXCEEDED);
   });
 
-  it('answers UNAVAILABLE when nothing listens at the address', async () => {
+  it('answers UNAVAILABLE, marked unreachable, when nothing listens at the address', async () => {
     const failure = await failureOf(
       transport.call(
         '127.0.0.1:1',
@@ -143,6 +147,41 @@ describe.each([
       ),
     );
     expect(failure.code).toBe(Status.UNAVAILABLE);
+    expect(isUnreachable(failure)).toBe(true);
+  });
+
+  it('marks a connection dropped before any response as unreachable', async () => {
+    const dropper = createServer((socket) => socket.once('data', () => socket.destroy()));
+    await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
+    const { port } = dropper.address() as AddressInfo;
+    try {
+      const failure = await failureOf(
+        transport.call(
+          `127.0.0.1:${port}`,
+          '/test.Conformance/Echo',
+          Buffer.from('x'),
+          new Metadata(),
+          soon(),
+        ),
+      );
+      expect(failure.code).toBe(Status.UNAVAILABLE);
+      expect(isUnreachable(failure)).toBe(true);
+    } finally {
+      dropper.close();
+    }
+  });
+
+  it("does not mark the server's own UNAVAILABLE as unreachable", async () => {
+    const failure = await failureOf(call('Down'));
+    expect(failure.code).toBe(Status.UNAVAILABLE);
+    expect(isUnreachable(failure)).toBe(false);
+  });
+
+  it('does not mark an application error or a deadline as unreachable', async () => {
+    expect(isUnreachable(await failureOf(call('Fail')))).toBe(false);
+    expect(
+      isUnreachable(await failureOf(call('Hang', Buffer.from('x'), new Metadata(), soon(100)))),
+    ).toBe(false);
   });
 
   it('serves many concurrent calls on one connection', async () => {

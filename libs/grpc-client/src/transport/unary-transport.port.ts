@@ -1,8 +1,9 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { Metadata, status as Status } from '@grpc/grpc-js';
 
 /**
  * Moves one encoded unary request to an address and back. Bytes in, bytes
  * out: codecs and policies stay above it, so the wire client can be swapped.
+ * A failed call rejects with a TransportFailure.
  */
 export interface UnaryTransport {
   call(
@@ -14,3 +15,22 @@ export interface UnaryTransport {
   ): Promise<Buffer>;
   close(): void;
 }
+
+/** A failed call, in the shape grpc-js gives (`GrpcCallError.fromServiceError` reads it). */
+export interface TransportFailure {
+  readonly code: Status;
+  readonly details: string;
+  readonly metadata?: Metadata;
+  /**
+   * The address could not be reached: the connection was refused, or it
+   * failed or dropped before any response. Nothing the server said; the
+   * balancer ejects the instance on it.
+   */
+  readonly unreachable?: boolean;
+}
+
+/** True for a failure the transport marked as an unreachable address. */
+export const isUnreachable = (failure: unknown): boolean =>
+  typeof failure === 'object' &&
+  failure !== null &&
+  (failure as TransportFailure).unreachable === true;

@@ -32,7 +32,8 @@ export class ProductDetailsAggregator {
     const [product, stock, summary] = await Promise.allSettled([
       this.catalog.getProduct({ id }),
       this.inventory.getStock({ productIds: [id] }),
-      this.reviews.getSummary({ productId: id }),
+      // Keyed by product so its reviews stay in one instance's cache.
+      this.reviews.getSummary({ productId: id }, { routingKey: id }),
     ]);
     if (product.status === 'rejected') throw product.reason;
     const degraded: string[] = [];
