@@ -15,6 +15,8 @@ import {
 } from '@junction/contracts';
 import { upstreamResolver, type ServiceResolver } from '@junction/discovery';
 import { connectUpstream, createTransport, type UnaryTransport } from '@junction/grpc-client';
+import { GatewayRuntimeConfig } from '../runtime-config/gateway-runtime';
+import { gatewayClientChain } from './gateway-client-chain';
 import type { UpstreamSettings } from './upstream-settings';
 import {
   CATALOG,
@@ -35,9 +37,15 @@ const upstreamClient = (
   definition: ServiceDefinition,
 ): Provider => ({
   provide: token,
-  inject: [SERVICE_RESOLVER, TRANSPORT, UPSTREAM_SETTINGS],
-  useFactory: (resolver: ServiceResolver, transport: UnaryTransport, settings: UpstreamSettings) =>
+  inject: [SERVICE_RESOLVER, TRANSPORT, UPSTREAM_SETTINGS, GatewayRuntimeConfig],
+  useFactory: (
+    resolver: ServiceResolver,
+    transport: UnaryTransport,
+    settings: UpstreamSettings,
+    runtime: GatewayRuntimeConfig,
+  ) =>
     connectUpstream(definition, {
+      middleware: gatewayClientChain(runtime),
       upstream,
       resolver,
       transport,

@@ -1,0 +1,59 @@
+import { Inject, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import {
+  consulClient,
+  consulKvSource,
+  KvConfigWatch,
+  type DiscoverySettings,
+} from '@junction/discovery';
+import { fixedRuntime, GatewayRuntimeConfig, type RuntimeSource } from './gateway-runtime';
+import { GATEWAY_RUNTIME_KEY, gatewayRuntimeSchema } from './gateway-runtime.schema';
+import { RouteDeadlineInterceptor } from './route-deadline.interceptor';
+
+export interface RuntimeConfigSettings {
+  readonly discovery: DiscoverySettings;
+  /** Route budget when the runtime configuration names none. */
+  readonly defaultTimeoutMs: number;
+}
+
+function runtimeSource({ discovery }: RuntimeConfigSettings): RuntimeSource {
+  if (discovery.DISCOVERY === 'static') return fixedRuntime();
+  const log = new Logger('RuntimeConfig');
+  return new KvConfigWatch({
+    key: GATEWAY_RUNTIME_KEY,
+    source: consulKvSource(consulClient(discovery.CONSUL_HTTP_ADDR)),
+    schema: gatewayRuntimeSchema,
+    waitMs: discovery.DISCOVERY_WAIT_MS,
+    backoff: { initialMs: 200, maxMs: 10_000 },
+    onChange: (config) => log.log(`applied ${GATEWAY_RUNTIME_KEY}: ${JSON.stringify(config)}`),
+    onInvalid: (problem) => log.warn(`${problem}; keeping the last good configuration`),
+    onError: (error, failures) =>
+      failures === 1 && log.warn(`watching ${GATEWAY_RUNTIME_KEY} failed: ${String(error)}`),
+  });
+}
+
+/** Runtime configuration from Consul KV, and the per-route deadline it sets. */
+@Module({})
+export class RuntimeConfigModule implements OnModuleDestroy {
+  constructor(@Inject(GatewayRuntimeConfig) private readonly runtime: GatewayRuntimeConfig) {}
+
+  static register(settings: RuntimeConfigSettings): DynamicModule {
+    return {
+      module: RuntimeConfigModule,
+      global: true,
+      providers: [
+        {
+          provide: GatewayRuntimeConfig,
+          useFactory: () =>
+            new GatewayRuntimeConfig(runtimeSource(settings), settings.defaultTimeoutMs),
+        },
+        { provide: APP_INTERCEPTOR, useClass: RouteDeadlineInterceptor },
+      ],
+      exports: [GatewayRuntimeConfig],
+    };
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.runtime.stop();
+  }
+}
