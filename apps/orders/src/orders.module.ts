@@ -127,7 +127,8 @@ const providers = [
   {
     provide: EXPIRY_LEADERSHIP,
     inject: [ORDERS_CONFIG, ExpiryJob],
-    useFactory: (config: OrdersConfig, job: ExpiryJob) => expiryLeadership(config, job),
+    useFactory: (config: OrdersConfig, job: ExpiryJob) =>
+      expiryLeadership(config, job, { timeScale: config.LEADER_TIME_SCALE }),
   },
 ];
 

@@ -31,6 +31,9 @@ export const ordersConfigSchema = z.object({
     )
     .refine((key) => !key.split('/').includes('..'), 'must not contain a .. segment')
     .default('junction/leader/orders-expiry'),
+  // Test flag, the counterpart of DEV_REGISTRY_TIME_SCALE: runs the leader
+  // session's renewals and retries that much faster. 1 in any real setting.
+  LEADER_TIME_SCALE: z.coerce.number().gt(0).max(1).default(1),
 });
 
 export type OrdersConfig = z.output<typeof ordersConfigSchema>;
