@@ -9,4 +9,7 @@ const projects = ['apps', 'libs'].flatMap((group) =>
     .filter((config) => existsSync(config)),
 );
 
-module.exports = { projects };
+// testTimeout is global in Jest: in a multi-project run the projects' own
+// values are ignored. The e2e suites wait on real processes, so the bound
+// here is theirs; each wait inside a test has its own, tighter limit.
+module.exports = { projects, testTimeout: 60_000 };
