@@ -13,10 +13,10 @@ const DURATION_S = 10;
 const PORTS = {
   registry: 28500,
   gateway: 28080,
-  catalog: 52051,
-  inventory: 52052,
-  reviews: 52053,
-  orders: 52054,
+  catalog: 22051,
+  inventory: 22052,
+  reviews: 22053,
+  orders: 22054,
 };
 const BASELINE_PORT = 28081;
 

@@ -6,12 +6,12 @@ import { steadyLoad } from './support/steady-load';
 const PORTS = {
   registry: 19500,
   gateway: 19080,
-  catalog: 52101,
-  inventory: 52102,
-  reviews: 52103,
-  orders: 52104,
+  catalog: 22101,
+  inventory: 22102,
+  reviews: 22103,
+  orders: 22104,
 };
-const SECOND_CATALOG = 52111;
+const SECOND_CATALOG = 22111;
 
 describe('a service leaving on SIGTERM', () => {
   let stack: DiscoveryStack;
@@ -43,7 +43,7 @@ describe('a service leaving on SIGTERM', () => {
     expect(deregistered).toBeGreaterThan(-1);
     expect(draining).toBeGreaterThan(deregistered);
     expect(await passingInstances(stack.registryUrl, 'catalog')).toEqual([
-      expect.stringMatching(/:52101$/),
+      expect.stringMatching(/:22101$/),
     ]);
     expect(result.failed).toBe(0);
     expect(result.total).toBeGreaterThan(200);

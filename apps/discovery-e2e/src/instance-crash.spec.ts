@@ -6,13 +6,13 @@ import { steadyLoad } from './support/steady-load';
 const PORTS = {
   registry: 19502,
   gateway: 19082,
-  catalog: 52151,
-  inventory: 52152,
-  reviews: 52153,
-  orders: 52154,
+  catalog: 22151,
+  inventory: 22152,
+  reviews: 22153,
+  orders: 22154,
 };
-const SECOND_CATALOG = 52161;
-const THIRD_CATALOG = 52171;
+const SECOND_CATALOG = 22161;
+const THIRD_CATALOG = 22171;
 /** The stack's CHECK_INTERVAL. */
 const CHECK_INTERVAL_MS = 1000;
 
@@ -61,7 +61,7 @@ describe('a catalog instance crashing under load', () => {
     const started = stack.startCatalog('c', THIRD_CATALOG);
     await waitUntil(
       async () =>
-        (await passingInstances(stack.registryUrl, 'catalog')).some((i) => i.endsWith(':52171')),
+        (await passingInstances(stack.registryUrl, 'catalog')).some((i) => i.endsWith(':22171')),
       {
         what: 'the new instance passing',
         intervalMs: 20,

@@ -15,10 +15,10 @@ const LOCK_DELAY_MS = 15_000 * SCALE;
 const PORTS = {
   registry: 19503,
   gateway: 19083,
-  catalog: 52191,
-  inventory: 52192,
-  reviews: 52193,
-  orders: 52181,
+  catalog: 22191,
+  inventory: 22192,
+  reviews: 22193,
+  orders: 22181,
 };
 const leads = (proc: ManagedProcess) =>
   proc.lines.some((line) => line.includes('leads junction/leader/orders-expiry'));
@@ -52,7 +52,7 @@ describe('two orders instances electing the expiry leader', () => {
   });
 
   it('elects exactly one; when the leader crashes the other takes over, not before the lock-delay', async () => {
-    const [first, second] = await Promise.all([startOrders(52181, 1), startOrders(52182, 2)]);
+    const [first, second] = await Promise.all([startOrders(22181, 1), startOrders(22182, 2)]);
     const leader = await waitUntil(() => [first, second].find(leads), { what: 'a leader' });
     const follower = leader === first ? second : first;
     expect(leads(follower)).toBe(false);
@@ -71,7 +71,7 @@ describe('two orders instances electing the expiry leader', () => {
 
   it('hands over at once when the leader stops gracefully (explicit release: no lock-delay)', async () => {
     const current = instances.find((proc) => proc.running && leads(proc))!;
-    const next = await startOrders(52183, 3);
+    const next = await startOrders(22183, 3);
     expect(leads(next)).toBe(false);
     current.signal('SIGTERM');
     expect((await current.exited).code).toBe(0);

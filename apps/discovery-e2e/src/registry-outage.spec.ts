@@ -6,13 +6,13 @@ import { steadyLoad } from './support/steady-load';
 const PORTS = {
   registry: 19501,
   gateway: 19081,
-  catalog: 52121,
-  inventory: 52122,
-  reviews: 52123,
-  orders: 52124,
+  catalog: 22121,
+  inventory: 22122,
+  reviews: 22123,
+  orders: 22124,
 };
-const SECOND_CATALOG = 52131;
-const LATE_CATALOG = 52141;
+const SECOND_CATALOG = 22131;
+const LATE_CATALOG = 22141;
 
 describe('the registry going away', () => {
   let stack: DiscoveryStack;

@@ -9,7 +9,7 @@ import {
 import { E2E_PORTS } from './support/e2e-ports';
 
 // A second catalog of its own, so stopping it leaves the shared stack alone.
-const ports: ShopPorts = { ...E2E_PORTS, catalog: 51061 };
+const ports: ShopPorts = { ...E2E_PORTS, catalog: 21061 };
 const address = `127.0.0.1:${ports.catalog}`;
 
 describe('service lifecycle', () => {

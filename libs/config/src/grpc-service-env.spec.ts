@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { grpcServiceEnv } from './grpc-service-env';
 import { loadConfig } from './load-config';
 
-const schema = z.object({ ...grpcServiceEnv('CATALOG', 50051) });
+const schema = z.object({ ...grpcServiceEnv('CATALOG', 9101) });
 
 describe('grpcServiceEnv', () => {
   it('defaults to loopback, the given port, info logs and a 10 s drain', () => {
     expect(loadConfig(schema, {})).toMatchObject({
       CATALOG_HOST: '127.0.0.1',
-      CATALOG_PORT: 50051,
+      CATALOG_PORT: 9101,
       LOG_LEVEL: 'info',
       DRAIN_TIMEOUT_MS: 10_000,
       DISCOVERY: 'consul',

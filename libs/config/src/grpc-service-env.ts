@@ -10,7 +10,7 @@ type GrpcServiceEnv<P extends string> = Record<`${P}_HOST`, ReturnType<typeof ho
 /**
  * What every gRPC service reads: `<PREFIX>_HOST`, `<PREFIX>_PORT`,
  * `LOG_LEVEL`, `DRAIN_TIMEOUT_MS` and how it registers (registrationEnv). Spread into the service's own schema:
- * `z.object({ ...grpcServiceEnv('CATALOG', 50051), MY_SETTING: … })`.
+ * `z.object({ ...grpcServiceEnv('CATALOG', 9101), MY_SETTING: … })`.
  */
 export function grpcServiceEnv<P extends string>(
   prefix: P,

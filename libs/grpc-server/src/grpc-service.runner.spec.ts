@@ -11,7 +11,7 @@ import { healthClient, waitUntil } from '@junction/testing';
 import { runGrpcService, type RunningGrpcService } from './grpc-service.runner';
 import { notFound } from './status.error';
 
-const PORT = 52951;
+const PORT = 22951;
 const ADDRESS = `127.0.0.1:${PORT}`;
 
 /** Holds `GetProduct("slow")` open until the test releases it, and says when it is inside. */

@@ -10,10 +10,10 @@ export type ShopPorts = Readonly<Record<ShopService | 'gateway' | 'registry', nu
 export const DEFAULT_SHOP_PORTS: ShopPorts = {
   registry: 8500,
   gateway: 8080,
-  catalog: 50051,
-  inventory: 50052,
-  reviews: 50053,
-  orders: 50054,
+  catalog: 9101,
+  inventory: 9102,
+  reviews: 9103,
+  orders: 9104,
 };
 
 /** The repository root, from this file in libs/testing/{src,dist}. */

@@ -22,7 +22,7 @@ describe('toProblem', () => {
     const problem = toProblem(
       callError(
         GrpcStatus.UNAVAILABLE,
-        'No connection established. Last error: connect ECONNREFUSED 10.0.0.7:50051',
+        'No connection established. Last error: connect ECONNREFUSED 10.0.0.7:9101',
       ),
     );
     expect(problem.status).toBe(503);

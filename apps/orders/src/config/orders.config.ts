@@ -5,12 +5,12 @@ import { z } from 'zod';
 const DAY_MS = 86_400_000;
 
 export const ordersConfigSchema = z.object({
-  ...grpcServiceEnv('ORDERS', 50054),
+  ...grpcServiceEnv('ORDERS', 9104),
   // The low 16 bits of every order id: unique per running instance, or two
   // instances can issue the same id in the same 10 ms tick.
   ORDERS_MACHINE_ID: z.coerce.number().int().min(0).max(65535).default(1),
-  UPSTREAM_CATALOG: z.string().min(1).default('127.0.0.1:50051'),
-  UPSTREAM_INVENTORY: z.string().min(1).default('127.0.0.1:50052'),
+  UPSTREAM_CATALOG: z.string().min(1).default('127.0.0.1:9101'),
+  UPSTREAM_INVENTORY: z.string().min(1).default('127.0.0.1:9102'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
   GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('http2'),
   // How long a PENDING order keeps its stock reserved; after that the

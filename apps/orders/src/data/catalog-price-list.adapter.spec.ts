@@ -38,7 +38,7 @@ describe('CatalogPriceList', () => {
       batchGetProducts: async () => {
         throw new GrpcCallError(
           GrpcStatus.UNAVAILABLE,
-          'connect ECONNREFUSED 10.0.0.7:50051',
+          'connect ECONNREFUSED 10.0.0.7:9101',
           'catalog',
           PATH,
         );

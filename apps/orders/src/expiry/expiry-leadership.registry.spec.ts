@@ -81,9 +81,9 @@ describe('expiry leadership with two orders instances (real dev registry)', () =
 
   /** Two instances, `a` started first and elected; `b` following. */
   async function pair(): Promise<[Instance, Instance]> {
-    const a = instance('a', 50154);
+    const a = instance('a', 20154);
     await waitUntil(() => a.leadership.isLeader, { what: 'a to lead' });
-    const b = instance('b', 50164);
+    const b = instance('b', 20164);
     await waitUntil(
       async () => (await registry.request('/v1/session/list')).body.split('"ID"').length === 3,
       {
@@ -107,7 +107,7 @@ describe('expiry leadership with two orders instances (real dev registry)', () =
     expect(b.job.running).toBe(false);
     expect(b.job.startedAt).toEqual([]);
     const { body } = await registry.request(`/v1/kv/${KEY}?raw`);
-    expect(body).toMatch(/^orders-.+-50154-[0-9a-f]{6}$/);
+    expect(body).toMatch(/^orders-.+-20154-[0-9a-f]{6}$/);
   });
 
   it('stop() on the leader: the other takes over promptly (explicit release, no lock-delay)', async () => {

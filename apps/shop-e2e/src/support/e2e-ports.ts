@@ -4,10 +4,10 @@ import type { ShopPorts } from '@junction/testing';
 export const E2E_PORTS: ShopPorts = {
   registry: 18501,
   gateway: 18080,
-  catalog: 51051,
-  inventory: 51052,
-  reviews: 51053,
-  orders: 51054,
+  catalog: 21051,
+  inventory: 21052,
+  reviews: 21053,
+  orders: 21054,
 };
 export const OTLP_RECEIVER_PORT = 14318;
 

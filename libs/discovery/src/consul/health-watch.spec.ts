@@ -45,14 +45,14 @@ describe('HealthWatch', () => {
 
   it('publishes the passing instances and blocks on the index it was given', async () => {
     const { source, seen } = scripted([
-      { index: 7n, body: [entry('c1', 50051), entry('c2', 50061, '')] },
+      { index: 7n, body: [entry('c1', 9101), entry('c2', 20061, '')] },
     ]);
     watch = new HealthWatch(options(source));
     await waitUntil(() => seen.length === 2);
     expect(watch.state).toBe('ok');
     expect(watch.instances).toEqual([
-      { id: 'c1', address: '127.0.0.1:50051' },
-      { id: 'c2', address: '10.0.0.1:50061' },
+      { id: 'c1', address: '127.0.0.1:9101' },
+      { id: 'c2', address: '10.0.0.1:20061' },
     ]);
     expect(seen).toEqual([0n, 7n]);
   });

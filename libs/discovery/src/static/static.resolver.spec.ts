@@ -3,15 +3,15 @@ import { StaticResolver } from './static.resolver';
 describe('StaticResolver', () => {
   it('reads comma-separated addresses per service from UPSTREAM_<NAME>', () => {
     const resolver = StaticResolver.fromEnv(['catalog', 'inventory'], {
-      UPSTREAM_CATALOG: '127.0.0.1:50051, 127.0.0.1:50061',
-      UPSTREAM_INVENTORY: 'inventory.shop.svc:50052',
+      UPSTREAM_CATALOG: '127.0.0.1:9101, 127.0.0.1:20061',
+      UPSTREAM_INVENTORY: 'inventory.shop.svc:9102',
     });
     expect(resolver.instances('catalog').map((i) => i.address)).toEqual([
-      '127.0.0.1:50051',
-      '127.0.0.1:50061',
+      '127.0.0.1:9101',
+      '127.0.0.1:20061',
     ]);
     expect(resolver.instances('inventory')).toEqual([
-      { id: 'inventory@inventory.shop.svc:50052', address: 'inventory.shop.svc:50052' },
+      { id: 'inventory@inventory.shop.svc:9102', address: 'inventory.shop.svc:9102' },
     ]);
   });
 
@@ -23,7 +23,7 @@ describe('StaticResolver', () => {
     expect(() => StaticResolver.fromEnv(['orders'], {})).toThrow('UPSTREAM_ORDERS is not set');
   });
 
-  it.each(['localhost', '127.0.0.1:0', '127.0.0.1:70000', 'http://a:1', ':50051'])(
+  it.each(['localhost', '127.0.0.1:0', '127.0.0.1:70000', 'http://a:1', ':9101'])(
     'rejects %s as not host:port',
     (address) => {
       expect(() => new StaticResolver({ catalog: [address] })).toThrow('is not host:port');
@@ -31,6 +31,6 @@ describe('StaticResolver', () => {
   );
 
   it('accepts a bracketed IPv6 address', () => {
-    expect(new StaticResolver({ catalog: ['[::1]:50051'] }).instances('catalog')).toHaveLength(1);
+    expect(new StaticResolver({ catalog: ['[::1]:9101'] }).instances('catalog')).toHaveLength(1);
   });
 });

@@ -26,7 +26,7 @@ export class StaticResolver implements ServiceResolver {
 
   /**
    * Reads `UPSTREAM_<SERVICE>=host:port[,host:port…]` for each service named,
-   * e.g. `UPSTREAM_CATALOG=127.0.0.1:50051`.
+   * e.g. `UPSTREAM_CATALOG=127.0.0.1:9101`.
    */
   static fromEnv(
     services: readonly string[],

@@ -59,7 +59,7 @@ async function startServer(port: number): Promise<Server> {
   return server;
 }
 
-const PORT = 52961;
+const PORT = 22961;
 const ADDRESS = `127.0.0.1:${PORT}`;
 const soon = (ms = 5000) => Date.now() + ms;
 const failureOf = (call: Promise<unknown>) =>
