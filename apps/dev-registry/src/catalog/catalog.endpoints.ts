@@ -6,7 +6,7 @@ import type { RegistryDeps } from '../registry-deps';
 import type { NodeCatalog } from './node-catalog';
 import {
   catalogHeaders,
-  hasAllTags,
+  matchingInstances,
   nodeMetaMatches,
   parseReadOptions,
   rpcRead,
@@ -43,19 +43,15 @@ export function mountCatalogReads(router: Router, deps: RegistryDeps, catalog: N
   router.handle('/v1/catalog/service/', ['GET'], async ({ param: name, query, signal }) => {
     const consistency = parseReadOptions(query);
     if (name === '') throw badRequest('Missing service name');
-    const tags = query.getAll('tag');
     const result = await rpcRead(query, node.datacenter, async (filter) => {
       const read = await blockingQuery(
         query,
         signal,
         () => ({
           index: catalog.indexes.forService(name),
-          value: nodeMetaMatches(query)
-            ? catalog
-                .instancesOf(name)
-                .filter((i) => hasAllTags(i.service.Tags, tags))
-                .map((i) => serviceNodeView(node, i.service))
-            : [],
+          value: matchingInstances(catalog, name, query).map((i) =>
+            serviceNodeView(node, i.service),
+          ),
         }),
         deps,
       );

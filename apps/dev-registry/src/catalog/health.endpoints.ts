@@ -6,8 +6,7 @@ import type { RegistryDeps } from '../registry-deps';
 import type { Instance, NodeCatalog } from './node-catalog';
 import {
   catalogHeaders,
-  hasAllTags,
-  nodeMetaMatches,
+  matchingInstances,
   parseBoolParam,
   parseReadOptions,
   rpcRead,
@@ -22,7 +21,6 @@ export function mountHealth(router: Router, deps: RegistryDeps, catalog: NodeCat
   router.handle('/v1/health/service/', ['GET'], async ({ param: name, query, signal }) => {
     const consistency = parseReadOptions(query);
     if (name === '') throw badRequest('Missing service name');
-    const tags = query.getAll('tag');
     const result = await rpcRead(query, node.datacenter, async (filter) => {
       const read = await blockingQuery(
         query,
@@ -30,12 +28,10 @@ export function mountHealth(router: Router, deps: RegistryDeps, catalog: NodeCat
         () => ({
           index: catalog.indexes.forService(name),
           // Views are taken now: records change after the query returns.
-          value: nodeMetaMatches(query)
-            ? catalog
-                .instancesOf(name)
-                .filter((i) => hasAllTags(i.service.Tags, tags))
-                .map((i) => ({ entry: entryView(catalog, i), service: i.service }))
-            : [],
+          value: matchingInstances(catalog, name, query).map((i) => ({
+            entry: entryView(catalog, i),
+            service: i.service,
+          })),
         }),
         deps,
       );

@@ -1,3 +1,4 @@
+import type { Instance, NodeCatalog } from './node-catalog';
 import { parseBlockingParams } from '../http/blocking-query';
 import { Filter } from '../http/bexpr';
 import { badRequest, HttpError } from '../http/http-error';
@@ -83,6 +84,17 @@ export function nodeMetaMatches(query: URLSearchParams): boolean {
     const [key, value] = at < 0 ? [pair, ''] : [pair.slice(0, at), pair.slice(at + 1)];
     return key in meta && meta[key] === value;
   });
+}
+
+/** Instances of `name` that pass `?tag` and `?node-meta`, as health and catalog reads filter them. */
+export function matchingInstances(
+  catalog: NodeCatalog,
+  name: string,
+  query: URLSearchParams,
+): Instance[] {
+  if (!nodeMetaMatches(query)) return [];
+  const tags = query.getAll('tag');
+  return catalog.instancesOf(name).filter((i) => hasAllTags(i.service.Tags, tags));
 }
 
 /** Go's strconv.ParseBool, with "present but empty" meaning true; undefined when invalid. */

@@ -1,12 +1,7 @@
-import { EventEmitter } from 'node:events';
 import { types } from 'node:util';
 import type Consul from 'consul';
-import { parseIndexHeader } from './blocking-index';
+import { readWithIndex } from './consul-read';
 import type { LeaderRegistry, LockState } from './leader-registry.port';
-
-interface Response {
-  headers: Record<string, string | string[] | undefined>;
-}
 
 const statusOf = (error: unknown): number | undefined =>
   (error as { statusCode?: number } | null)?.statusCode;
@@ -73,28 +68,18 @@ export function consulLeaderRegistry(consul: Consul): LeaderRegistry {
     },
 
     async readLock(key, { index, wait, timeoutMs, signal }): Promise<LockState> {
-      // The client aborts a request when its context emits 'cancel', and
-      // hands back the response (for the index header) when asked to.
-      const ctx = Object.assign(new EventEmitter(), { includeResponse: true });
-      const cancel = () => ctx.emit('cancel');
-      signal.addEventListener('abort', cancel, { once: true });
-      try {
-        const [response, entry] = (await consul.kv.get({
-          key,
-          ...(index > 0n ? { index: index.toString(), wait } : {}),
-          timeout: timeoutMs,
-          ctx,
-        } as never)) as unknown as [Response, { Session?: string } | undefined];
-        const received = parseIndexHeader(response.headers['x-consul-index']);
-        if (received === undefined) throw new Error(`read of ${key} had no X-Consul-Index`);
-        return {
-          index: received,
-          exists: entry !== undefined,
-          holder: entry?.Session || undefined,
-        };
-      } finally {
-        signal.removeEventListener('abort', cancel);
-      }
+      const { index: received, body: entry } = await readWithIndex<{ Session?: string }>(
+        `read of ${key}`,
+        signal,
+        (ctx) =>
+          consul.kv.get({
+            key,
+            ...(index > 0n ? { index: index.toString(), wait } : {}),
+            timeout: timeoutMs,
+            ctx,
+          } as never),
+      );
+      return { index: received, exists: entry !== undefined, holder: entry?.Session || undefined };
     },
   };
 }
