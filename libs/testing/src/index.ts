@@ -11,14 +11,20 @@ export {
   startShop,
   startApp,
   startDevRegistry,
-  consulAnswers,
   awaitReady,
   shopAppEnv,
   SHOP_SERVICES,
   DEFAULT_SHOP_PORTS,
-  WORKSPACE_ROOT,
   type ShopService,
   type ShopPorts,
   type ShopOptions,
   type RunningShop,
 } from './shop-stack';
+export {
+  runDevRegistry,
+  spawnDevRegistry,
+  consulAnswers,
+  type DevRegistryOptions,
+  type RunningDevRegistry,
+} from './dev-registry';
+export { WORKSPACE_ROOT } from './workspace-root';

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { ManagedProcess, waitUntil, type ManagedProcessOptions } from '@junction/test-support';
+import { consulAnswers, spawnDevRegistry } from './dev-registry';
+import { WORKSPACE_ROOT } from './workspace-root';
 import { grpcServing, httpOk } from './readiness-probes';
 
 export const SHOP_SERVICES = ['catalog', 'inventory', 'reviews', 'orders'] as const;
@@ -15,9 +17,6 @@ export const DEFAULT_SHOP_PORTS: ShopPorts = {
   reviews: 9103,
   orders: 9104,
 };
-
-/** The repository root, from this file in libs/testing/{src,dist}. */
-export const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..');
 
 export interface ShopOptions extends ManagedProcessOptions {
   readonly ports: ShopPorts;
@@ -104,31 +103,16 @@ export async function awaitReady(
 }
 
 /** The dev registry (Consul's HTTP API) as a process, on ports.registry. */
-export function startDevRegistry(
+export const startDevRegistry = (
   options: ShopOptions,
   extraEnv: Readonly<Record<string, string>> = {},
-): ManagedProcess {
-  return new ManagedProcess(
-    {
-      name: 'registry',
-      command: process.execPath,
-      args: [path.join('apps', 'dev-registry', 'dist', 'main.js')],
-      cwd: WORKSPACE_ROOT,
-      env: {
-        ...process.env,
-        ...options.env,
-        DEV_REGISTRY_HOST: options.host ?? '127.0.0.1',
-        DEV_REGISTRY_PORT: String(options.ports.registry),
-        ...extraEnv,
-      },
-    },
-    options,
-  );
-}
-
-/** True when a Consul HTTP API answers at `address`. */
-export const consulAnswers = (address: string): Promise<boolean> =>
-  httpOk(`${address}/v1/status/leader`);
+) =>
+  spawnDevRegistry({
+    port: options.ports.registry,
+    host: options.host,
+    env: { ...options.env, ...extraEnv },
+    onLine: options.onLine,
+  });
 
 /**
  * The registry (unless a Consul is given), the four services and the

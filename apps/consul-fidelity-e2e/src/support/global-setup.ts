@@ -1,4 +1,4 @@
-import { ManagedProcess, waitUntil, WORKSPACE_ROOT } from '@junction/testing';
+import { runDevRegistry, waitUntil, WORKSPACE_ROOT } from '@junction/testing';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setRegistry } from './registry-handle';
@@ -45,44 +45,21 @@ export default async function globalSetup(): Promise<void> {
   const logDir = path.join(WORKSPACE_ROOT, 'tmp', 'e2e-logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(path.join(logDir, 'dev-registry.log'));
-  const registry = new ManagedProcess(
-    {
-      name: 'dev-registry',
-      command: process.execPath,
-      args: [ENTRY],
-      cwd: WORKSPACE_ROOT,
-      env: {
-        ...process.env,
-        DEV_REGISTRY_HOST: '127.0.0.1',
-        DEV_REGISTRY_PORT: String(DEV_REGISTRY_PORT),
-        DEV_REGISTRY_TIME_SCALE: String(DEV_REGISTRY_TIME_SCALE),
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-      },
-    },
-    { onLine: (_name, line) => log.write(`${line}\n`) },
-  );
-
   // Up when it answers; an exit before that fails the run at once, with its output.
-  const outcome = await Promise.race([
-    waitUntil(() => answers(DEV_REGISTRY_ADDR), {
-      timeoutMs: 15_000,
-      what: `the dev registry on ${DEV_REGISTRY_ADDR}`,
-    }).then(
-      () => ({ up: true as const }),
-      (error: unknown) => ({ up: false as const, why: String(error) }),
-    ),
-    registry.exited.then(({ code, signal }) => ({
-      up: false as const,
-      why: `the dev registry exited during startup (code ${code}, signal ${signal})`,
-    })),
-  ]);
-  if (!outcome.up) {
-    await registry.stop(2000);
+  let registry;
+  try {
+    registry = await runDevRegistry({
+      port: DEV_REGISTRY_PORT,
+      timeScale: DEV_REGISTRY_TIME_SCALE,
+      env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+      onLine: (_name, line) => log.write(`${line}\n`),
+    });
+  } catch (error) {
     log.end();
-    throw new Error(`${outcome.why}; its output:\n${registry.lines.join('\n')}`);
+    throw error;
   }
 
   process.env.CONSUL_HTTP_ADDR = DEV_REGISTRY_ADDR;
   process.env.CONSUL_TIME_SCALE = String(DEV_REGISTRY_TIME_SCALE);
-  setRegistry({ registry, log });
+  setRegistry({ registry: registry.process, log });
 }

@@ -1,12 +1,9 @@
 // The dev registry (apps/dev-registry, built) as a child process, for specs
 // that need a real Consul HTTP API. Apps never import each other: it runs
 // from its dist. Only specs import this file.
-import { ManagedProcess, waitUntil } from '@junction/test-support';
+import type { ManagedProcess } from '@junction/test-support';
+import { runDevRegistry } from '@junction/testing';
 import { createServer } from 'node:net';
-import path from 'node:path';
-
-const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const ENTRY = path.join(WORKSPACE_ROOT, 'apps', 'dev-registry', 'dist', 'main.js');
 
 export interface RunningRegistry {
   readonly address: string;
@@ -32,36 +29,14 @@ async function freePort(): Promise<number> {
 
 /** Starts the registry with its timers `timeScale` times as long, and waits until it answers. */
 export async function startDevRegistry(timeScale: number): Promise<RunningRegistry> {
-  const port = await freePort();
-  const address = `http://127.0.0.1:${port}`;
-  const proc = new ManagedProcess({
-    name: 'dev-registry',
-    command: process.execPath,
-    args: [ENTRY],
-    cwd: WORKSPACE_ROOT,
-    env: {
-      ...process.env,
-      DEV_REGISTRY_HOST: '127.0.0.1',
-      DEV_REGISTRY_PORT: String(port),
-      DEV_REGISTRY_TIME_SCALE: String(timeScale),
-      LOG_LEVEL: 'warn',
-    },
+  const registry = await runDevRegistry({
+    port: await freePort(),
+    timeScale,
+    env: { LOG_LEVEL: 'warn' },
   });
   const request = async (pathname: string, method: 'GET' | 'PUT' = 'GET') => {
-    const res = await fetch(`${address}${pathname}`, { method });
+    const res = await fetch(`${registry.address}${pathname}`, { method });
     return { status: res.status, body: await res.text() };
   };
-  await waitUntil(
-    async () => {
-      if (!proc.running) throw new Error(`dev registry exited:\n${proc.lines.join('\n')}`);
-      return (await request('/v1/status/leader')).status === 200;
-    },
-    { timeoutMs: 10_000, what: 'the dev registry to answer' },
-  );
-  return {
-    address,
-    process: proc,
-    request,
-    stop: async () => void (await proc.stop(2000)),
-  };
+  return { address: registry.address, process: registry.process, request, stop: registry.stop };
 }
