@@ -57,8 +57,8 @@ const providers = [
         config,
         ['catalog', 'inventory'],
         () => ({
-          catalog: config.UPSTREAM_CATALOG.split(','),
-          inventory: config.UPSTREAM_INVENTORY.split(','),
+          catalog: config.UPSTREAM_CATALOG,
+          inventory: config.UPSTREAM_INVENTORY,
         }),
         {
           onError: (message, error) => discoveryLog.warn(`${message}: ${String(error)}`),

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { millisField } from './env-fields';
 
+/**
+ * `host:port[,host:port…]` of one upstream, for DISCOVERY=static; read as a
+ * list with blanks around commas ignored.
+ */
+export const upstreamAddressesField = (fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    );
+
 /** Go duration strings as Consul reads them ("5s", "1m"). */
 const goDuration = (fallback: string) =>
   z

@@ -1,7 +1,8 @@
 import type { Instance, NodeCatalog } from './node-catalog';
 import { parseBlockingParams } from '../http/blocking-query';
 import { Filter } from '../http/bexpr';
-import { badRequest, HttpError } from '../http/http-error';
+import { HttpError } from '../http/http-error';
+import { consistencyOf, refuseForeignDatacenter } from '../http/read-options';
 import { queryMeta } from '../http/reply';
 import { nodeMeta } from './views';
 
@@ -22,11 +23,7 @@ export function parseFilter(query: URLSearchParams): Filter | undefined {
  */
 export function parseReadOptions(query: URLSearchParams): string {
   parseBlockingParams(query);
-  const stale = query.has('stale');
-  const consistent = query.has('consistent');
-  if (stale && consistent)
-    throw badRequest('Cannot specify ?stale with ?consistent, conflicting semantics.');
-  return stale ? 'stale' : consistent ? 'consistent' : 'leader';
+  return consistencyOf(query);
 }
 
 /**
@@ -52,8 +49,7 @@ export async function rpcRead<T>(
   run: (filter: Filter | undefined) => Promise<T>,
 ): Promise<T> {
   try {
-    const dc = query.get('dc');
-    if (dc && dc !== datacenter) throw new Error('No path to datacenter');
+    refuseForeignDatacenter(query, datacenter);
     return await run(parseFilter(query));
   } catch (error) {
     if (error instanceof HttpError) throw error;

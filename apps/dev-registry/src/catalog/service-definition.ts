@@ -1,12 +1,6 @@
 import { isIP } from 'node:net';
 import { badRequest } from '../http/http-error';
-import {
-  DecodeError,
-  decodeStrict,
-  parseJsonText,
-  type Decoded,
-  type Schema,
-} from '../http/strict-json';
+import { decodeStrict, parseJsonText, type Decoded, type Schema } from '../http/strict-json';
 import type { CheckDefinition, ServiceAddress, ServiceRecord } from './model';
 import { validateCheckType } from './check-type';
 import { validateServiceMeta } from './meta-validation';
@@ -18,19 +12,9 @@ export interface Registration {
   readonly checks: readonly CheckDefinition[];
 }
 
-/**
- * Strict decoding with Go's errors. The shared decoder lets a bad duration
- * string escape as a plain Error (which would become a 500); Consul answers
- * it as a decode failure, so it is rewrapped here.
- */
+/** The body as Go's strict decoder reads it (parseJsonText + decodeStrict). */
 export function decodeBody(text: string, schema: Schema): Decoded {
-  const value = parseJsonText(text);
-  try {
-    return decodeStrict(value, schema);
-  } catch (error) {
-    if (error instanceof DecodeError) throw error;
-    throw new DecodeError((error as Error).message);
-  }
+  return decodeStrict(parseJsonText(text), schema);
 }
 
 const ANY_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);

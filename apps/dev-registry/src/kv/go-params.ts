@@ -1,4 +1,5 @@
 import { badRequest } from '../http/http-error';
+import { consistencyOf, refuseForeignDatacenter } from '../http/read-options';
 
 const UINT64_MAX = 18446744073709551615n;
 
@@ -32,17 +33,8 @@ export function refuseConflictingFlags(query: URLSearchParams, flags: readonly s
     throw badRequest(`Conflicting flags: ${encodeQuery(query)}`);
 }
 
-/**
- * The read-side checks Consul's `parse` makes before any RPC: a foreign
- * datacenter has no path (single-DC registry) and ?stale excludes ?consistent.
- */
+/** The read-side checks Consul's `parse` makes before any RPC. */
 export function checkReadOptions(query: URLSearchParams, datacenter: string): void {
   refuseForeignDatacenter(query, datacenter);
-  if (query.has('stale') && query.has('consistent'))
-    throw badRequest('Cannot specify ?stale with ?consistent, conflicting semantics.');
-}
-
-export function refuseForeignDatacenter(query: URLSearchParams, datacenter: string): void {
-  const dc = query.get('dc');
-  if (dc && dc !== datacenter) throw new Error('No path to datacenter');
+  consistencyOf(query);
 }

@@ -2,7 +2,8 @@ import { badRequest, HttpError } from '../http/http-error';
 import { json, type Reply } from '../http/reply';
 import type { RequestContext } from '../http/router';
 import type { RaftIndex } from '../state/raft-index';
-import { parseUint64, refuseConflictingFlags, refuseForeignDatacenter } from './go-params';
+import { refuseForeignDatacenter } from '../http/read-options';
+import { parseUint64, refuseConflictingFlags } from './go-params';
 import type { KvStore } from './kv-store';
 import type { LockDelays } from './lock-delay';
 

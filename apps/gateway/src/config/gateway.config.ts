@@ -1,20 +1,14 @@
-import { discoveryEnv, hostField, logLevelField, millisField, portField } from '@junction/config';
+import {
+  discoveryEnv,
+  hostField,
+  logLevelField,
+  millisField,
+  portField,
+  upstreamAddressesField,
+} from '@junction/config';
 import { BALANCER_KINDS, type BalancerKind } from '@junction/discovery';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
-
-/** `host:port[,host:port…]` of one upstream. */
-const addressList = (fallback: string) =>
-  z
-    .string()
-    .min(1)
-    .default(fallback)
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    );
 
 const balancerField = (fallback: BalancerKind) => z.enum(BALANCER_KINDS).default(fallback);
 
@@ -24,10 +18,10 @@ export const gatewayConfigSchema = z.object({
   LOG_LEVEL: logLevelField,
   ...discoveryEnv(),
   // Used only when DISCOVERY=static.
-  UPSTREAM_CATALOG: addressList('127.0.0.1:9101'),
-  UPSTREAM_INVENTORY: addressList('127.0.0.1:9102'),
-  UPSTREAM_REVIEWS: addressList('127.0.0.1:9103'),
-  UPSTREAM_ORDERS: addressList('127.0.0.1:9104'),
+  UPSTREAM_CATALOG: upstreamAddressesField('127.0.0.1:9101'),
+  UPSTREAM_INVENTORY: upstreamAddressesField('127.0.0.1:9102'),
+  UPSTREAM_REVIEWS: upstreamAddressesField('127.0.0.1:9103'),
+  UPSTREAM_ORDERS: upstreamAddressesField('127.0.0.1:9104'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
   GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('http2'),
   BALANCER_CATALOG: balancerField('p2c'),

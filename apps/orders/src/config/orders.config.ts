@@ -1,4 +1,4 @@
-import { grpcServiceEnv, millisField } from '@junction/config';
+import { grpcServiceEnv, millisField, upstreamAddressesField } from '@junction/config';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
 
@@ -9,8 +9,8 @@ export const ordersConfigSchema = z.object({
   // The low 16 bits of every order id: unique per running instance, or two
   // instances can issue the same id in the same 10 ms tick.
   ORDERS_MACHINE_ID: z.coerce.number().int().min(0).max(65535).default(1),
-  UPSTREAM_CATALOG: z.string().min(1).default('127.0.0.1:9101'),
-  UPSTREAM_INVENTORY: z.string().min(1).default('127.0.0.1:9102'),
+  UPSTREAM_CATALOG: upstreamAddressesField('127.0.0.1:9101'),
+  UPSTREAM_INVENTORY: upstreamAddressesField('127.0.0.1:9102'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
   GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('http2'),
   // How long a PENDING order keeps its stock reserved; after that the

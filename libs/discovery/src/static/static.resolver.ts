@@ -24,27 +24,6 @@ export class StaticResolver implements ServiceResolver {
     this.table = table;
   }
 
-  /**
-   * Reads `UPSTREAM_<SERVICE>=host:port[,host:port…]` for each service named,
-   * e.g. `UPSTREAM_CATALOG=127.0.0.1:9101`.
-   */
-  static fromEnv(
-    services: readonly string[],
-    env: Readonly<Record<string, string | undefined>>,
-  ): StaticResolver {
-    const addresses: Record<string, string[]> = {};
-    for (const service of services) {
-      const variable = `UPSTREAM_${service.toUpperCase().replace(/-/g, '_')}`;
-      const value = env[variable];
-      if (!value) throw new Error(`${variable} is not set (host:port of ${service})`);
-      addresses[service] = value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean);
-    }
-    return new StaticResolver(addresses);
-  }
-
   instances(service: string): readonly ServiceInstance[] {
     return this.table.get(service) ?? [];
   }
