@@ -1,6 +1,6 @@
 // Declares each project's imports of workspace libraries as dependencies in
-// its package.json: Nx builds its project graph (and so the order of ^build)
-// from them. Run after adding an import of another @junction/* library;
+// its package.json (Nx builds its project graph, and so the order of ^build,
+// from them) and as TypeScript project references (tsc -b builds those first). Run after adding an import of another @junction/* library;
 // `npm test` checks they are in sync.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,6 +36,23 @@ for (const group of ['apps', 'libs']) {
     const wanted = deps.size
       ? Object.fromEntries([...deps].sort().map((d) => [d, '*']))
       : undefined;
+    // tsc -b builds a project's references first: each dependency must be one.
+    const tsconfigFile = ['tsconfig.lib.json', 'tsconfig.app.json']
+      .map((file) => path.join(root, group, name, file))
+      .find((file) => existsSync(file));
+    if (tsconfigFile) {
+      const tsconfig = JSON.parse(readFileSync(tsconfigFile, 'utf8'));
+      const references = tsconfig.references ?? [];
+      const missing = [...deps]
+        .sort()
+        .map((dep) => ({ path: `../../libs/${dep.slice('@junction/'.length)}/tsconfig.lib.json` }))
+        .filter((ref) => !references.some((r) => r.path === ref.path));
+      if (missing.length) {
+        stale.push(`${pkg.name} (tsconfig references)`);
+        tsconfig.references = [...references, ...missing];
+        if (!check) writeFileSync(tsconfigFile, JSON.stringify(tsconfig, null, 2) + '\n');
+      }
+    }
     if (JSON.stringify(wanted) === JSON.stringify(pkg.dependencies)) continue;
     stale.push(pkg.name);
     if (wanted) pkg.dependencies = wanted;

@@ -1,7 +1,6 @@
-import { waitUntil } from '@junction/testing';
+import { steadyLoad, waitUntil } from '@junction/testing';
 import { startDiscoveryStack, type DiscoveryStack } from './support/discovery-stack';
 import { passingInstances, servedBy } from './support/spans';
-import { steadyLoad } from './support/steady-load';
 
 const PORTS = {
   registry: 19501,

@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { GatewayConfig } from './config/gateway.config';
+import { RateLimitModule } from './edge/rate-limit/rate-limit.module';
+import { SheddingModule } from './edge/shedding/shedding.module';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { OrdersModule } from './routes/orders/orders.module';
 import { ProductsModule } from './routes/products/products.module';
 import { RuntimeConfigModule } from './runtime-config/runtime-config.module';
@@ -13,12 +16,18 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
+        MetricsModule,
         RuntimeConfigModule.register({
           discovery: config,
           defaultTimeoutMs: config.UPSTREAM_TIMEOUT_MS,
         }),
+        SheddingModule.register(config),
+        RateLimitModule.register(config),
         UpstreamsModule.register(upstreamSettingsOf(config)),
-        ProductsModule,
+        ProductsModule.register({
+          staleMaxAgeMs: config.CATALOG_STALE_MAX_AGE_MS,
+          staleMaxEntries: config.CATALOG_STALE_MAX_ENTRIES,
+        }),
         OrdersModule,
       ],
       controllers: [HealthController],

@@ -10,6 +10,8 @@ import {
 } from '@junction/telemetry';
 import { gatewayConfigSchema } from './config/gateway.config';
 import { ProblemDetailsFilter } from './edge/problem-details.filter';
+import { LoadShedding } from './edge/shedding/load-shedding';
+import { registerLoadShedding } from './edge/shedding/load-shedding.hook';
 import { TRACE_ID_HEADER } from './edge/trace-id.header';
 import { GatewayModule } from './gateway.module';
 import { setupOpenApi } from './openapi/openapi.setup';
@@ -20,6 +22,7 @@ async function bootstrap(): Promise<void> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    trustProxy: config.TRUST_PROXY,
   });
   registerHttpTracing(adapter.getInstance(), { traceIdHeader: TRACE_ID_HEADER });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -29,6 +32,9 @@ async function bootstrap(): Promise<void> {
       logger: new PinoNestLogger(logger),
     },
   );
+  // After the tracing hooks (a shed answer still carries X-Trace-Id), before
+  // Nest routes anything; the rate-limit guard comes next, as an APP_GUARD.
+  registerLoadShedding(adapter.getInstance(), app.get(LoadShedding));
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   setupOpenApi(app);
   await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);

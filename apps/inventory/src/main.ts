@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@junction/config';
 import { inventoryV1 } from '@junction/contracts';
 import { serviceRegistration } from '@junction/discovery';
-import { runGrpcService } from '@junction/grpc-server';
+import { faultSource, runGrpcService } from '@junction/grpc-server';
 import { createLogger } from '@junction/telemetry';
 import { inventoryConfigSchema } from './config/inventory.config';
 import { InventoryModule } from './inventory.module';
@@ -21,6 +21,7 @@ async function bootstrap(): Promise<void> {
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     deregisterGraceMs: config.DEREGISTER_GRACE_MS,
+    faults: faultSource({ service: 'inventory', settings: config, logger }),
     registration: serviceRegistration(
       config,
       {

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { catalogV1, inventoryV1 } from '@junction/contracts';
 import { upstreamResolver } from '@junction/discovery';
+import type { ResilientChain } from '@junction/resilience';
 import {
   connectUpstream,
   createTransport,
@@ -30,11 +31,16 @@ import { StockReservations } from './domain/stock-reservations.port';
 import { ExpiryJob } from './expiry/expiry-job';
 import { expiryLeadership, type Leadership } from './expiry/expiry-leadership';
 import { OrdersController } from './grpc/orders.controller';
+import { ordersClientChain } from './upstreams/orders-client-chain';
+import { ordersRuntimeConfig, type OrdersRuntimeConfig } from './upstreams/orders-runtime';
 
 /** Everything both upstream clients share: one resolver, one transport. */
 const UPSTREAMS = Symbol('UPSTREAMS');
 const TRANSPORT = Symbol('TRANSPORT');
 const EXPIRY_LEADERSHIP = Symbol('EXPIRY_LEADERSHIP');
+const RUNTIME = Symbol('RUNTIME');
+const CHAINS = Symbol('CHAINS');
+type Chains = Readonly<Record<'catalog' | 'inventory', ResilientChain>>;
 /** Orders per expiry sweep. */
 const EXPIRY_BATCH_SIZE = 500;
 const discoveryLog = new Logger('Discovery');
@@ -70,20 +76,38 @@ const providers = [
     }),
   },
   {
+    provide: RUNTIME,
+    inject: [ORDERS_CONFIG],
+    useFactory: (config: OrdersConfig) => ordersRuntimeConfig(config),
+  },
+  {
+    provide: CHAINS,
+    inject: [ORDERS_CONFIG, RUNTIME],
+    useFactory: (config: OrdersConfig, runtime: OrdersRuntimeConfig): Chains => ({
+      catalog: ordersClientChain('catalog', config.UPSTREAM_TIMEOUT_MS, runtime),
+      inventory: ordersClientChain('inventory', config.UPSTREAM_TIMEOUT_MS, runtime),
+    }),
+  },
+  {
     provide: PriceList,
-    inject: [UPSTREAMS],
-    useFactory: (shared: Upstreams) =>
+    inject: [UPSTREAMS, CHAINS],
+    useFactory: (shared: Upstreams, chains: Chains) =>
       new CatalogPriceList(
-        connectUpstream(catalogV1.CatalogServiceDefinition, { upstream: 'catalog', ...shared }),
+        connectUpstream(catalogV1.CatalogServiceDefinition, {
+          upstream: 'catalog',
+          middleware: chains.catalog.middleware,
+          ...shared,
+        }),
       ),
   },
   {
     provide: StockReservations,
-    inject: [UPSTREAMS],
-    useFactory: (shared: Upstreams) =>
+    inject: [UPSTREAMS, CHAINS],
+    useFactory: (shared: Upstreams, chains: Chains) =>
       new InventoryStockReservations(
         connectUpstream(inventoryV1.InventoryServiceDefinition, {
           upstream: 'inventory',
+          middleware: chains.inventory.middleware,
           ...shared,
         }),
       ),
@@ -137,6 +161,8 @@ export class OrdersModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(UPSTREAMS) private readonly upstreams: Upstreams,
     @Inject(EXPIRY_LEADERSHIP) private readonly leadership: Leadership,
+    @Inject(RUNTIME) private readonly runtime: OrdersRuntimeConfig,
+    @Inject(CHAINS) private readonly chains: Chains,
   ) {}
 
   /** The config is parsed once, in main, and handed in here. */
@@ -161,6 +187,8 @@ export class OrdersModule implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async onModuleDestroy(): Promise<void> {
     await this.leadership.stop();
+    await this.runtime.stop();
+    for (const chain of Object.values(this.chains)) chain.breakers.close();
     this.upstreams.transport.close();
     await this.upstreams.resolver.close();
   }

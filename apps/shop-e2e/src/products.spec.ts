@@ -131,6 +131,15 @@ describe('routes and docs', () => {
         '/api/v1/orders/{id}/confirm',
       ]),
     );
+    // The edge's answers are documented on every route, with their headers.
+    type Operation = { responses: Record<string, { headers?: Record<string, unknown> }> };
+    const getProduct = (res.body.paths['/api/v1/products/{id}'] as { get: Operation }).get;
+    expect(Object.keys(getProduct.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '404', '429', '503', '504']),
+    );
+    expect(Object.keys(getProduct.responses['429'].headers ?? {})).toEqual(
+      expect.arrayContaining(['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining']),
+    );
     const ui = await http('/docs');
     expect(ui.status).toBe(200);
     expect(ui.headers.get('content-type')).toMatch(/text\/html/);

@@ -43,9 +43,12 @@ describe('runtime configuration from Consul KV', () => {
 
   it("applies a route's timeout at runtime", async () => {
     await setConfig('{"routes":{"GET /api/v1/products/:id":{"timeoutMs":1}}}');
+    // A product never read before each time: one read earlier would be
+    // served from the catalog's stale-if-error copy instead of failing.
+    let id = 40;
     const res = await waitUntil(
       async () => {
-        const r = await http('/api/v1/products/2');
+        const r = await http(`/api/v1/products/${(id += 1)}`);
         return r.status === 504 ? r : undefined;
       },
       { what: 'the 1 ms budget in force' },

@@ -9,7 +9,18 @@ export {
   ConsistentHashBalancer,
   type ConsistentHashOptions,
 } from './balancers/consistent-hash.balancer';
-export { PassiveEjection, type PassiveEjectionOptions } from './balancers/passive-ejection';
+export {
+  OutlierEjection,
+  type OutlierEjectionDeps,
+  type OutlierHold,
+} from './balancers/outlier-ejection';
+export {
+  outlierEjectionSchema,
+  OUTLIER_EJECTION_DEFAULTS,
+  type OutlierEjectionOptions,
+  type OutlierEjectionSettings,
+  type HoldReason,
+} from './balancers/outlier-ejection.options';
 export { createBalancer, BALANCER_KINDS, type BalancerKind } from './balancers/balancer.factory';
 export type { ResolutionState } from './service-resolver.port';
 export { ConsulResolver, type ConsulResolverOptions } from './consul/consul.resolver';
@@ -33,6 +44,11 @@ export {
   type ServiceIdentity,
 } from './consul/discovery-setup';
 export { KvConfigWatch, type KvConfigWatchOptions } from './consul/kv-config-watch';
+export {
+  runtimeConfig,
+  type RuntimeConfig,
+  type RuntimeConfigOptions,
+} from './consul/runtime-config';
 export { consulKvSource } from './consul/consul-kv.source';
 export type { KvSource, KvAnswer } from './consul/kv-source.port';
 export {

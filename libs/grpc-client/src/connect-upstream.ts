@@ -1,8 +1,9 @@
 import type { ServiceDefinition } from '@junction/contracts';
 import {
   createBalancer,
-  PassiveEjection,
+  OutlierEjection,
   type BalancerKind,
+  type OutlierEjectionOptions,
   type ServiceResolver,
 } from '@junction/discovery';
 import { clientChain } from './client-chain';
@@ -19,8 +20,11 @@ export interface UpstreamOptions {
   readonly defaultTimeoutMs: number;
   /** How calls spread over instances; defaults to power of two choices. */
   readonly balancer?: BalancerKind;
-  /** The longest an unreachable instance is skipped (default 30 s). */
-  readonly maxEjectionMs?: number;
+  /**
+   * Outlier ejection and pushback settings, read at every decision so a
+   * config change applies at once; every field has a default.
+   */
+  readonly ejection?: () => OutlierEjectionOptions;
   /** Defaults to the platform's client chain. */
   readonly middleware?: Middleware;
 }
@@ -33,8 +37,8 @@ export function connectUpstream<D extends ServiceDefinition>(
   definition: D,
   options: UpstreamOptions,
 ): GrpcClient<D> {
-  const balancer = new PassiveEjection(createBalancer(options.balancer ?? 'p2c'), {
-    maxEjectionMs: options.maxEjectionMs,
+  const balancer = new OutlierEjection(createBalancer(options.balancer ?? 'p2c'), {
+    options: options.ejection,
   });
   const invoker = createInvoker({
     resolver: options.resolver,

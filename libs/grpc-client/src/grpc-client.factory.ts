@@ -32,6 +32,7 @@ export function createGrpcClient<D extends ServiceDefinition>(
         request,
         metadata: options?.metadata?.clone() ?? new Metadata(),
         routingKey: options?.routingKey,
+        fallback: options?.fallback,
         deadline: Date.now() + (options?.timeoutMs ?? defaultTimeoutMs),
       });
   }

@@ -1,6 +1,18 @@
 export type { UnaryCall, UnaryHandler, Middleware } from './unary-call.types';
 export { chain } from './chain';
-export { GrpcCallError, ERROR_REASON_KEY } from './grpc-call.error';
+export {
+  GrpcCallError,
+  ERROR_REASON_KEY,
+  PUSHBACK_KEY,
+  type GrpcCallErrorOptions,
+} from './grpc-call.error';
+export {
+  FAILURE_CODES,
+  RETRYABLE_CODES,
+  isUpstreamFailure,
+  isRetryable,
+  NOTHING_TO_CALL,
+} from './failure-policy';
 export {
   isUnreachable,
   type UnaryTransport,

@@ -1,7 +1,7 @@
 import { Metadata, status as Status } from '@grpc/grpc-js';
 import { catalogV1 } from '@junction/contracts';
 import {
-  PassiveEjection,
+  OutlierEjection,
   RoundRobinBalancer,
   StaticResolver,
   type Balancer,
@@ -127,7 +127,7 @@ describe('invoker', () => {
     it('ejects an instance it could not reach: the next calls go to the others', async () => {
       const transport = new FakeTransport();
       transport.failAt.set('10.0.0.1:1', refused);
-      const balancer = new PassiveEjection(new RoundRobinBalancer());
+      const balancer = new OutlierEjection(new RoundRobinBalancer());
       const invoke = createInvoker({ resolver, balancer, transport });
       await expect(invoke(callFor({ id: '1' }))).rejects.toMatchObject({
         code: Status.UNAVAILABLE,
@@ -139,7 +139,7 @@ describe('invoker', () => {
     it('keeps an instance that answered with an application error such as NOT_FOUND', async () => {
       const transport = new FakeTransport();
       transport.failAt.set('10.0.0.1:1', { code: Status.NOT_FOUND, details: 'no product 1' });
-      const balancer = new PassiveEjection(new RoundRobinBalancer());
+      const balancer = new OutlierEjection(new RoundRobinBalancer());
       const invoke = createInvoker({ resolver, balancer, transport });
       await expect(invoke(callFor({ id: '1' }))).rejects.toMatchObject({
         code: Status.NOT_FOUND,
@@ -152,7 +152,7 @@ describe('invoker', () => {
     it('keeps an instance whose server itself answered UNAVAILABLE', async () => {
       const transport = new FakeTransport();
       transport.failAt.set('10.0.0.1:1', { code: Status.UNAVAILABLE, details: 'warming up' });
-      const balancer = new PassiveEjection(new RoundRobinBalancer());
+      const balancer = new OutlierEjection(new RoundRobinBalancer());
       const invoke = createInvoker({ resolver, balancer, transport });
       for (const id of ['1', '2', '3']) await invoke(callFor({ id })).catch(() => undefined);
       expect(sentTo(transport)).toEqual(['10.0.0.1:1', '10.0.0.2:1', '10.0.0.1:1']);
@@ -180,18 +180,63 @@ describe('invoker', () => {
       expect(events).toEqual(['pick 7', 'start 10.0.0.1:1', 'end 10.0.0.1:1 ok']);
     });
 
-    it('ends a call the server refused as failed and one that never arrived as unreachable', async () => {
+    it('ends a business answer as ok, a server failure as failed, a refusal as unreachable', async () => {
       const { events, balancer } = recording();
       const transport = new FakeTransport();
       const invoke = createInvoker({ resolver, balancer, transport });
-      transport.failWith = { code: Status.NOT_FOUND, details: 'gone' };
-      await invoke(callFor({ id: '7' })).catch(() => undefined);
-      transport.failWith = refused;
-      await invoke(callFor({ id: '7' })).catch(() => undefined);
+      for (const failure of [
+        { code: Status.NOT_FOUND, details: 'gone' },
+        { code: Status.INTERNAL, details: 'bug' },
+        refused,
+      ]) {
+        transport.failWith = failure;
+        await invoke(callFor({ id: '7' })).catch(() => undefined);
+      }
       expect(events.filter((e) => e.startsWith('end'))).toEqual([
+        'end 10.0.0.1:1 ok',
         'end 10.0.0.1:1 failed',
         'end 10.0.0.1:1 unreachable',
       ]);
+    });
+
+    it("hands the balancer the server's pushback", async () => {
+      const pushbacks: Array<number | undefined> = [];
+      const balancer: Balancer = {
+        pick: (instances) => instances[0],
+        onEnd: (_, __, pushbackMs) => void pushbacks.push(pushbackMs),
+      };
+      const transport = new FakeTransport();
+      const metadata = new Metadata();
+      metadata.set('grpc-retry-pushback-ms', '750');
+      transport.failWith = { code: Status.RESOURCE_EXHAUSTED, details: 'busy', metadata };
+      const invoke = createInvoker({ resolver, balancer, transport });
+      await expect(invoke(callFor({ id: '7' }))).rejects.toMatchObject({ retryAfterMs: 750 });
+      expect(pushbacks).toEqual([750]);
+    });
+
+    it('hands the balancer the instances this call already tried, to avoid', async () => {
+      const picked: string[] = [];
+      const balancer = new OutlierEjection({
+        pick: (instances) => instances[0],
+        onStart: (instance) => void picked.push(instance.address),
+      });
+      const invoke = createInvoker({ resolver, balancer, transport: new FakeTransport() });
+      const tried = new Set<string>();
+      await invoke({ ...callFor({ id: '7' }), tried });
+      await invoke({ ...callFor({ id: '7' }), tried });
+      await invoke({ ...callFor({ id: '7' }), tried });
+      expect(picked[0]).not.toBe(picked[1]);
+      expect(tried.size).toBe(2);
+    });
+
+    it('fails fast, saying so, when every listed instance asked to back off', async () => {
+      const balancer: Balancer = { pick: () => undefined };
+      const invoke = createInvoker({ resolver, balancer, transport: new FakeTransport() });
+      await expect(invoke(callFor({ id: '7' }))).rejects.toMatchObject({
+        code: Status.UNAVAILABLE,
+        reason: 'ALL_BACKING_OFF',
+        publicDetail: 'every instance of catalog asked callers to back off',
+      });
     });
   });
 });

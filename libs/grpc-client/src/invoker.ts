@@ -1,4 +1,5 @@
-import type { Balancer, CallOutcome, ServiceResolver } from '@junction/discovery';
+import type { Balancer, CallOutcome, ServiceInstance, ServiceResolver } from '@junction/discovery';
+import { isUpstreamFailure } from './failure-policy';
 import { GrpcCallError } from './grpc-call.error';
 import { isUnreachable, type UnaryTransport } from './transport/unary-transport.port';
 import type { UnaryCall, UnaryHandler } from './unary-call.types';
@@ -12,24 +13,38 @@ export interface InvokerDeps {
 /**
  * The end of every chain: pick an instance, encode with the generated codec,
  * send, decode. Every failure leaves as a GrpcCallError. The balancer hears
- * when each call starts and how it ended (an unreachable instance is one it
- * can eject).
+ * when each call starts and how it ended, so it can eject an instance that
+ * is unreachable, failing, or asked for a pause.
  */
 export function createInvoker({ resolver, balancer, transport }: InvokerDeps): UnaryHandler {
+  const pick = (call: UnaryCall): ServiceInstance => {
+    const listed = resolver.instances(call.upstream);
+    const instance = balancer.pick(listed, call.routingKey, call.tried);
+    if (instance) return instance;
+    throw GrpcCallError.unavailable(
+      noInstance(call, listed.length),
+      call.upstream,
+      call.path,
+      listed.length > 0 ? 'ALL_BACKING_OFF' : 'NO_INSTANCES',
+    );
+  };
+  // "There are none", "we can't tell" and "all are resting" are different
+  // outages for ops.
+  const noInstance = (call: UnaryCall, listed: number): string => {
+    if (listed > 0) return `every instance of ${call.upstream} asked callers to back off`;
+    return resolver.state(call.upstream).status === 'ok'
+      ? `no instances of ${call.upstream}`
+      : `no known instances of ${call.upstream}: the registry has not answered`;
+  };
+
   return async (call: UnaryCall) => {
-    const instance = balancer.pick(resolver.instances(call.upstream), call.routingKey);
-    if (!instance) {
-      // "There are none" and "we can't tell" are different outages for ops.
-      const known = resolver.state(call.upstream).status === 'ok';
-      const details = known
-        ? `no instances of ${call.upstream}`
-        : `no known instances of ${call.upstream}: the registry has not answered`;
-      throw GrpcCallError.unavailable(details, call.upstream, call.path);
-    }
+    const instance = pick(call);
+    call.tried?.add(instance.id);
     const encoded = call.method.requestType.encode(call.request).finish();
     const request = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
     let response: Buffer;
     let outcome: CallOutcome = 'failed';
+    let pushbackMs: number | undefined;
     balancer.onStart?.(instance);
     try {
       response = await transport.call(
@@ -41,10 +56,12 @@ export function createInvoker({ resolver, balancer, transport }: InvokerDeps): U
       );
       outcome = 'ok';
     } catch (error) {
-      if (isUnreachable(error)) outcome = 'unreachable';
-      throw GrpcCallError.fromServiceError(error as object, call.upstream, call.path);
+      const failure = GrpcCallError.fromServiceError(error as object, call.upstream, call.path);
+      outcome = isUnreachable(error) ? 'unreachable' : isUpstreamFailure(failure) ? 'failed' : 'ok';
+      pushbackMs = failure.retryAfterMs;
+      throw failure;
     } finally {
-      balancer.onEnd?.(instance, outcome);
+      balancer.onEnd?.(instance, outcome, pushbackMs);
     }
     return call.method.responseType.decode(response);
   };

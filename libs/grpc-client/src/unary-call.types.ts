@@ -1,5 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
 import type { MethodDefinition } from '@junction/contracts';
+import type { GrpcCallError } from './grpc-call.error';
 
 /** One outgoing unary call as the middleware chain sees it. */
 export interface UnaryCall {
@@ -14,6 +15,13 @@ export interface UnaryCall {
   readonly routingKey?: string;
   /** Absolute deadline (epoch ms); the call fails with DEADLINE_EXCEEDED after it. */
   deadline: number;
+  /**
+   * Instances already tried for this logical call (by id). Retry sets it; the
+   * invoker adds each instance it picks and avoids them while others remain.
+   */
+  readonly tried?: Set<string>;
+  /** The caller's answer when the call fails (see the fallback middleware). */
+  readonly fallback?: (error: GrpcCallError) => unknown;
 }
 
 export type UnaryHandler = (call: UnaryCall) => Promise<unknown>;

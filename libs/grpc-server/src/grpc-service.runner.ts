@@ -4,6 +4,9 @@ import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { Server } from '@grpc/grpc-js';
 import type { ServiceDefinition } from '@junction/contracts';
 import { flushTelemetry, PinoNestLogger, type Logger } from '@junction/telemetry';
+import { DeadlineServerInterceptor } from './deadline-server.interceptor';
+import { FaultInjectionInterceptor } from './faults/fault-injection.interceptor';
+import type { FaultSource } from './faults/fault-source';
 import { protoPackageOf, toPackageDefinition } from './package-definition';
 import { ServingHealth } from './serving-health';
 import { StatusErrorFilter } from './status-error.filter';
@@ -29,10 +32,14 @@ export interface GrpcServiceOptions {
    * meanwhile must still be answered, not refused. Default 1000 ms.
    */
   readonly deregisterGraceMs?: number;
+  /** Injected latency and errors (see faultSource); none when absent. Stopped on shutdown. */
+  readonly faults?: FaultSource;
 }
 
 /** What the runner needs of a registry entry (ServiceRegistration in @junction/discovery). */
 export interface Registration {
+  /** The registry's id of this instance: fault injection can aim at it. */
+  readonly id?: string;
   register(): Promise<void>;
   /** Keeps the entry alive in the background (re-registers if the registry forgot it). */
   keepRegistered(): void;
@@ -72,17 +79,23 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
       gracefulShutdown: true,
     },
   });
-  app.useGlobalInterceptors(new TraceServerInterceptor());
+  const { registration } = options;
+  // Outermost first: the handler runs inside the span and the deadline, and
+  // injected faults are seen (and timed) by both.
+  app.useGlobalInterceptors(
+    new TraceServerInterceptor(),
+    new DeadlineServerInterceptor(),
+    ...(options.faults ? [new FaultInjectionInterceptor(options.faults, registration?.id)] : []),
+  );
   app.useGlobalFilters(new StatusErrorFilter(logger));
   await app.listen();
   health.set('SERVING');
   logger.info({ address: `${options.host}:${options.port}` }, 'gRPC server serving');
-  const { registration } = options;
   if (registration) {
     // Registered only once serving, so the registry's first probe passes. If
     // the registry is not up yet, the keep-alive registers as soon as it is.
     await registration.register().then(
-      () => logger.info('registered in the service registry'),
+      () => logger.info({ instance: registration.id }, 'registered in the service registry'),
       (error: unknown) => logger.warn({ err: error }, 'registration failed; will retry'),
     );
     registration.keepRegistered();
@@ -111,6 +124,7 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
       }, options.drainTimeoutMs);
       await app.close();
       clearTimeout(force);
+      await options.faults?.stop();
       await flushTelemetry();
       logger.info('stopped');
       await new Promise<void>((resolve) => logger.flush(() => resolve()));

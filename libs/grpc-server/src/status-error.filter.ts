@@ -1,5 +1,6 @@
 import { Catch, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
 import { Metadata } from '@grpc/grpc-js';
+import { PUSHBACK_KEY } from '@junction/grpc-client';
 import type { Logger } from '@junction/telemetry';
 import { throwError, type Observable } from 'rxjs';
 import { Status, StatusError } from './status.error';
@@ -15,7 +16,7 @@ interface GrpcErrorObject {
 
 /**
  * Turns what a handler throws into a gRPC status: a StatusError keeps its
- * code, message and reason (as a trailer); anything else is a bug, logged
+ * code, message, reason and pushback (as trailers); anything else is a bug, logged
  * with its stack and answered INTERNAL without internals.
  */
 @Catch()
@@ -29,9 +30,12 @@ export class StatusErrorFilter implements RpcExceptionFilter<unknown> {
   private toGrpcError(exception: unknown): GrpcErrorObject {
     if (exception instanceof StatusError) {
       const error: GrpcErrorObject = { code: exception.code, details: exception.message };
-      if (exception.reason) {
+      if (exception.reason || exception.retryAfterMs !== undefined) {
         error.metadata = new Metadata();
-        error.metadata.set(ERROR_REASON_KEY, exception.reason);
+        if (exception.reason) error.metadata.set(ERROR_REASON_KEY, exception.reason);
+        if (exception.retryAfterMs !== undefined) {
+          error.metadata.set(PUSHBACK_KEY, String(Math.round(exception.retryAfterMs)));
+        }
       }
       return error;
     }

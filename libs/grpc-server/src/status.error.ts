@@ -9,14 +9,22 @@ export { Status };
  */
 export class StatusError extends Error {
   override readonly name = 'StatusError';
+  /** Asks callers to wait this long before calling again (gRPC retry pushback). */
+  readonly retryAfterMs?: number;
 
   constructor(
     readonly code: Status,
     message: string,
     readonly reason?: string,
+    options: StatusErrorOptions = {},
   ) {
     super(message);
+    this.retryAfterMs = options.retryAfterMs;
   }
+}
+
+export interface StatusErrorOptions {
+  readonly retryAfterMs?: number;
 }
 
 export const notFound = (message: string, reason?: string) =>

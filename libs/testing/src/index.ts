@@ -28,3 +28,21 @@ export {
   type RunningDevRegistry,
 } from './dev-registry';
 export { WORKSPACE_ROOT } from './workspace-root';
+export {
+  steadyLoad,
+  summarize,
+  latencyFigures,
+  describeLatency,
+  type LoadAnswer,
+  type LoadResult,
+  type LoadOptions,
+  type LatencyFigures,
+} from './steady-load';
+export {
+  scrapeMetrics,
+  parsePrometheusText,
+  type Scrape,
+  type MetricSample,
+} from './prometheus-scrape';
+export { putKv, deleteKv, passingInstanceIds } from './consul-kv';
+export { startRedisServer, type RedisServer } from './redis-server';

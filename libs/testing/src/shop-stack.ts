@@ -55,6 +55,15 @@ export function shopAppEnv(
   };
 }
 
+/**
+ * The suites drive the gateway with bursts of requests from one IP, far over
+ * the public per-client rate limit. The limiter stays on, with a limit no test
+ * reaches; a suite that tests limits sets its own (options.env wins).
+ */
+const HARNESS_GATEWAY_ENV: Readonly<Record<string, string>> = {
+  RATE_LIMIT_POINTS: '1000000',
+};
+
 /** Starts one built app as `node --require @junction/telemetry/preload apps/<name>/dist/main.js`. */
 export function startApp(
   name: ShopService | 'gateway',
@@ -74,6 +83,7 @@ export function startApp(
       cwd: WORKSPACE_ROOT,
       env: {
         ...process.env,
+        ...(name === 'gateway' ? HARNESS_GATEWAY_ENV : {}),
         ...options.env,
         ...shopAppEnv(name, options.ports, host, options.consulAddress),
         ...extraEnv,

@@ -9,6 +9,8 @@ import {
 import { BALANCER_KINDS, type BalancerKind } from '@junction/discovery';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
+import { rateLimitEnv } from '../edge/rate-limit/rate-limit.env';
+import { sheddingEnv } from '../edge/shedding/shedding.env';
 
 const balancerField = (fallback: BalancerKind) => z.enum(BALANCER_KINDS).default(fallback);
 
@@ -28,7 +30,13 @@ export const gatewayConfigSchema = z.object({
   BALANCER_INVENTORY: balancerField('p2c'),
   // Reviews by product id: a product's reviews stay warm in one instance's cache.
   BALANCER_REVIEWS: balancerField('consistent-hash'),
-  BALANCER_ORDERS: balancerField('p2c'),
+  // Orders by Idempotency-Key: each instance remembers the keys it served,
+  // so a repeated (or retried) create must reach the same one.
+  BALANCER_ORDERS: balancerField('consistent-hash'),
+  /** Stale-if-error for catalog reads: the oldest copy served when the catalog fails… */
+  CATALOG_STALE_MAX_AGE_MS: millisField(300_000),
+  /** …and how many copies are kept. */
+  CATALOG_STALE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   /** The longest an instance that could not be reached is skipped. */
   EJECTION_MAX_MS: millisField(30_000),
   BODY_LIMIT_BYTES: z.coerce
@@ -37,6 +45,9 @@ export const gatewayConfigSchema = z.object({
     .min(1024)
     .max(16 * 1024 * 1024)
     .default(1024 * 1024),
+  // Edge policies: RATE_LIMIT_*, REDIS_*, TRUST_PROXY and SHED_* (defaults documented there).
+  ...rateLimitEnv(),
+  ...sheddingEnv(),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

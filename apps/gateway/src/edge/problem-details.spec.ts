@@ -30,6 +30,17 @@ describe('toProblem', () => {
     expect(JSON.stringify(problem)).not.toContain('10.0.0.7');
   });
 
+  it('passes on a failure a Junction service worded for callers (it names a reason)', () => {
+    const problem = toProblem(
+      callError(GrpcStatus.UNAVAILABLE, 'catalog unavailable', 'UPSTREAM_UNAVAILABLE'),
+    );
+    expect(problem).toMatchObject({
+      status: 503,
+      detail: 'catalog unavailable',
+      reason: 'UPSTREAM_UNAVAILABLE',
+    });
+  });
+
   it('keeps the field list of a validation failure', () => {
     const error = new BadRequestException({
       message: 'request body is invalid',

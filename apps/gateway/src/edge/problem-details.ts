@@ -73,3 +73,14 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   return problem(500, 'internal error');
 }
+
+/**
+ * Seconds a client should wait before trying again, for answers that mean
+ * "not now" (429, 503): the upstream's own pushback or the breaker's pause
+ * when known, else one second.
+ */
+export function retryAfterSeconds(error: unknown, status: number): number | undefined {
+  if (status !== 429 && status !== 503) return undefined;
+  const ms = error instanceof GrpcCallError ? error.retryAfterMs : undefined;
+  return Math.max(1, Math.ceil((ms ?? 1000) / 1000));
+}

@@ -1,3 +1,10 @@
+import type { OutlierEjectionSettings } from '@junction/discovery';
+import type { ClientPolicyOverride } from '@junction/resilience';
+import type {
+  RateLimitRuntime,
+  RouteRateLimit,
+} from '../edge/rate-limit/rate-limit-runtime.schema';
+import type { SheddingRuntime } from '../edge/shedding/shedding-runtime.schema';
 import { gatewayRuntimeSchema, type GatewayRuntime } from './gateway-runtime.schema';
 
 /** Where the current runtime configuration comes from (a KV watch, or fixed defaults). */
@@ -23,9 +30,39 @@ export class GatewayRuntimeConfig {
     return this.source.current.routes[route]?.timeoutMs ?? this.defaultTimeoutMs;
   }
 
+  /** Ops' changes to an upstream's client policy; the same object until the config changes. */
+  upstreamOverride(upstream: string): ClientPolicyOverride | undefined {
+    return this.source.current.upstreams[upstream];
+  }
+
+  /** Ops' changes to an upstream's outlier ejection. */
+  ejectionOverride(upstream: string): Partial<OutlierEjectionSettings> | undefined {
+    return this.source.current.upstreams[upstream]?.ejection;
+  }
+
+  /** How old a cached catalog answer may be and still be served when the catalog fails. */
+  catalogStaleMaxAgeMs(fallback: number): number {
+    return this.source.current.degradation.catalogStaleMaxAgeMs ?? fallback;
+  }
+
   /** An upstream switched off by ops: callers skip it, as if it were down. */
   isForcedDegraded(upstream: string): boolean {
     return this.source.current.upstreams[upstream]?.forceDegraded ?? false;
+  }
+
+  /** Ops' rate limit of every route; the same object until the config changes. */
+  rateLimit(): RateLimitRuntime {
+    return this.source.current.rateLimit;
+  }
+
+  /** Ops' rate limit of one route, if any (`false`: the route is not limited). */
+  routeRateLimit(route: string): RouteRateLimit | undefined {
+    return this.source.current.routes[route]?.rateLimit;
+  }
+
+  /** Ops' load-shedding thresholds; the same object until the config changes. */
+  shedding(): SheddingRuntime {
+    return this.source.current.shedding;
   }
 
   stop(): Promise<void> {

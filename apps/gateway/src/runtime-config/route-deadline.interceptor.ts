@@ -5,12 +5,15 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
+import { withDeadline } from '@junction/resilience';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { GatewayRuntimeConfig } from './gateway-runtime';
-import { withRouteDeadline } from './route-deadline';
 
-/** Starts each request's upstream budget: the route's timeout from runtime config. */
+/**
+ * Starts each request's deadline budget: the route's timeout from runtime
+ * config. Every upstream call the handler makes is capped by it.
+ */
 @Injectable()
 export class RouteDeadlineInterceptor implements NestInterceptor {
   constructor(private readonly runtime: GatewayRuntimeConfig) {}
@@ -20,6 +23,6 @@ export class RouteDeadlineInterceptor implements NestInterceptor {
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
     const deadline = Date.now() + this.runtime.routeTimeoutMs(route);
     // Nest runs the handler in the async context next.handle() is called in.
-    return context.with(withRouteDeadline(context.active(), deadline), () => next.handle());
+    return context.with(withDeadline(context.active(), deadline), () => next.handle());
   }
 }

@@ -1,12 +1,7 @@
 import { Inject, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import {
-  consulClient,
-  consulKvSource,
-  KvConfigWatch,
-  type DiscoverySettings,
-} from '@junction/discovery';
-import { fixedRuntime, GatewayRuntimeConfig, type RuntimeSource } from './gateway-runtime';
+import { runtimeConfig, type DiscoverySettings } from '@junction/discovery';
+import { GatewayRuntimeConfig, type RuntimeSource } from './gateway-runtime';
 import { GATEWAY_RUNTIME_KEY, gatewayRuntimeSchema } from './gateway-runtime.schema';
 import { RouteDeadlineInterceptor } from './route-deadline.interceptor';
 
@@ -17,14 +12,10 @@ export interface RuntimeConfigSettings {
 }
 
 function runtimeSource({ discovery }: RuntimeConfigSettings): RuntimeSource {
-  if (discovery.DISCOVERY === 'static') return fixedRuntime();
   const log = new Logger('RuntimeConfig');
-  return new KvConfigWatch({
+  return runtimeConfig(discovery, {
     key: GATEWAY_RUNTIME_KEY,
-    source: consulKvSource(consulClient(discovery.CONSUL_HTTP_ADDR)),
     schema: gatewayRuntimeSchema,
-    waitMs: discovery.DISCOVERY_WAIT_MS,
-    backoff: { initialMs: 200, maxMs: 10_000 },
     onChange: (config) => log.log(`applied ${GATEWAY_RUNTIME_KEY}: ${JSON.stringify(config)}`),
     onInvalid: (problem) => log.warn(`${problem}; keeping the last good configuration`),
     onError: (error, failures) =>

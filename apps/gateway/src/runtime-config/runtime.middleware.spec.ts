@@ -1,12 +1,9 @@
 import { Metadata } from '@grpc/grpc-js';
-import { context } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { catalogV1 } from '@junction/contracts';
 import { GrpcStatus, type UnaryCall } from '@junction/grpc-client';
 import { GatewayRuntimeConfig } from './gateway-runtime';
 import { gatewayRuntimeSchema } from './gateway-runtime.schema';
-import { withRouteDeadline } from './route-deadline';
-import { forceDegraded, routeDeadline } from './runtime.middleware';
+import { forceDegraded } from './runtime.middleware';
 
 const callTo = (upstream: string, deadline: number): UnaryCall => ({
   upstream,
@@ -24,28 +21,6 @@ const runtimeWith = (json: unknown) =>
   );
 
 describe('runtime middleware', () => {
-  const manager = new AsyncLocalStorageContextManager().enable();
-  beforeAll(() => context.setGlobalContextManager(manager));
-  afterAll(() => context.disable());
-
-  it('shortens a call to the request deadline', async () => {
-    const seen: number[] = [];
-    const handler = routeDeadline()(async (call) => void seen.push(call.deadline));
-    await context.with(withRouteDeadline(context.active(), 1_000), () =>
-      handler(callTo('catalog', 5_000)),
-    );
-    expect(seen).toEqual([1_000]);
-  });
-
-  it('keeps a call deadline that is already earlier', async () => {
-    const seen: number[] = [];
-    const handler = routeDeadline()(async (call) => void seen.push(call.deadline));
-    await context.with(withRouteDeadline(context.active(), 9_000), () =>
-      handler(callTo('catalog', 5_000)),
-    );
-    expect(seen).toEqual([5_000]);
-  });
-
   it('fails a switched-off upstream at once, without calling it', async () => {
     const next = jest.fn();
     const handler = forceDegraded(runtimeWith({ upstreams: { reviews: { forceDegraded: true } } }))(
@@ -73,7 +48,24 @@ describe('gateway runtime schema', () => {
     expect(runtime.routeTimeoutMs('GET /api/v1/products')).toBe(2000);
   });
 
+  it("gives an upstream's policy changes and the stale-copy age", () => {
+    const runtime = runtimeWith({
+      upstreams: { catalog: { breaker: { resetTimeoutMs: 1_000 }, retry: { maxAttempts: 1 } } },
+      degradation: { catalogStaleMaxAgeMs: 5_000 },
+    });
+    expect(runtime.upstreamOverride('catalog')).toMatchObject({
+      breaker: { resetTimeoutMs: 1_000 },
+      retry: { maxAttempts: 1 },
+    });
+    expect(runtime.upstreamOverride('reviews')).toBeUndefined();
+    expect(runtime.catalogStaleMaxAgeMs(300_000)).toBe(5_000);
+    expect(runtimeWith({}).catalogStaleMaxAgeMs(300_000)).toBe(300_000);
+  });
+
   it.each([
+    [{ upstreams: { catalog: { breaker: { resetTimeout: 1 } } } }],
+    [{ upstreams: { catalog: { retry: { maxAttempts: 0 } } } }],
+    [{ degradation: { catalogStaleMaxAgeMs: -1 } }],
     [{ routes: { 'GET /x': { timeoutMs: 0 } } }],
     [{ routes: { 'products.get': { timeoutMs: 100 } } }],
     [{ upstreams: { reviews: { forceDegrade: true } } }],

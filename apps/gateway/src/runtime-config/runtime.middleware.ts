@@ -1,13 +1,5 @@
-import { GrpcCallError, type Middleware } from '@junction/grpc-client';
+import { GrpcCallError, GrpcStatus, type Middleware } from '@junction/grpc-client';
 import type { GatewayRuntimeConfig } from './gateway-runtime';
-import { activeRouteDeadline } from './route-deadline';
-
-/** A call may not outlive the request it serves: the earlier deadline wins. */
-export const routeDeadline = (): Middleware => (next) => (call) => {
-  const deadline = activeRouteDeadline();
-  if (deadline !== undefined && deadline < call.deadline) call.deadline = deadline;
-  return next(call);
-};
 
 /** An upstream ops switched off fails at once, so optional sections degrade without a call. */
 export const forceDegraded =
@@ -16,10 +8,13 @@ export const forceDegraded =
   (call) => {
     if (runtime.isForcedDegraded(call.upstream)) {
       return Promise.reject(
-        GrpcCallError.unavailable(
+        // Local: ops' switch is no failure of the upstream, and must not
+        // open its breaker.
+        GrpcCallError.local(
+          GrpcStatus.UNAVAILABLE,
           `${call.upstream} is switched off by configuration`,
-          call.upstream,
-          call.path,
+          call,
+          'FORCED_DEGRADED',
         ),
       );
     }

@@ -1,11 +1,34 @@
-import { chain, clientChain, type Middleware } from '@junction/grpc-client';
+import type { Logger } from '@nestjs/common';
+import {
+  livePolicy,
+  resilientChain,
+  type ClientPolicy,
+  type ResilientChain,
+} from '@junction/resilience';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { GatewayRuntimeConfig } from '../runtime-config/gateway-runtime';
-import { forceDegraded, routeDeadline } from '../runtime-config/runtime.middleware';
+import { forceDegraded } from '../runtime-config/runtime.middleware';
+import { resilienceEvents } from './resilience-events.binding';
+import type { UpstreamName } from './upstream.tokens';
+
+export interface GatewayChainDeps {
+  readonly runtime: GatewayRuntimeConfig;
+  readonly metrics: GatewayMetrics;
+  readonly log: Logger;
+}
 
 /**
- * The gateway's upstream calls, declared once, outermost first: the
- * platform's chain (tracing), then the switches ops flip at runtime, then the
- * route's deadline.
+ * One upstream's client chain: the platform's resilient chain, its policy
+ * the typed defaults with ops' live KV changes on top, its events counted,
+ * and the force-degraded switch inside the fallback.
  */
-export const gatewayClientChain = (runtime: GatewayRuntimeConfig): Middleware =>
-  chain(clientChain(), forceDegraded(runtime), routeDeadline());
+export const gatewayClientChain = (
+  upstream: UpstreamName,
+  basePolicy: ClientPolicy,
+  { runtime, metrics, log }: GatewayChainDeps,
+): ResilientChain =>
+  resilientChain({
+    policy: livePolicy(basePolicy, () => runtime.upstreamOverride(upstream)),
+    events: resilienceEvents(metrics, log),
+    switches: [forceDegraded(runtime)],
+  });

@@ -6,13 +6,13 @@ const settingsFrom = (env: Record<string, string>) =>
   upstreamSettingsOf(loadConfig(gatewayConfigSchema, env));
 
 describe('upstream settings', () => {
-  it('balances by load by default, and reviews by product for cache affinity', () => {
+  it('balances by load by default, reviews by product and orders by idempotency key', () => {
     expect(settingsFrom({})).toMatchObject({
       balancers: {
         catalog: 'p2c',
         inventory: 'p2c',
         reviews: 'consistent-hash',
-        orders: 'p2c',
+        orders: 'consistent-hash',
       },
       maxEjectionMs: 30_000,
     });

@@ -1,5 +1,6 @@
 import type { BalancerKind, DiscoverySettings } from '@junction/discovery';
 import type { TransportKind } from '@junction/grpc-client';
+import { clientPolicySchema, type ClientPolicy } from '@junction/resilience';
 import type { GatewayConfig } from '../config/gateway.config';
 import type { UpstreamName } from './upstream.tokens';
 
@@ -11,7 +12,12 @@ export interface UpstreamSettings {
   readonly transport: TransportKind;
   readonly balancers: Readonly<Record<UpstreamName, BalancerKind>>;
   readonly maxEjectionMs: number;
+  /** Each upstream's client policy before live changes. */
+  readonly policies: Readonly<Record<UpstreamName, ClientPolicy>>;
 }
+
+const policy = (timeoutMs: number, retryAlso: string[] = []) =>
+  clientPolicySchema.parse({ timeoutMs, retryAlso });
 
 export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => ({
   discovery: config,
@@ -30,4 +36,12 @@ export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => (
     orders: config.BALANCER_ORDERS,
   },
   maxEjectionMs: config.EJECTION_MAX_MS,
+  policies: {
+    catalog: policy(config.UPSTREAM_TIMEOUT_MS),
+    inventory: policy(config.UPSTREAM_TIMEOUT_MS),
+    reviews: policy(config.UPSTREAM_TIMEOUT_MS),
+    // Orders stores each creation under its Idempotency-Key: a repeat returns
+    // the first order, so CreateOrder is safe to retry.
+    orders: policy(config.UPSTREAM_TIMEOUT_MS, ['CreateOrder']),
+  },
 });

@@ -13,10 +13,17 @@ import {
   reviewsV1,
   type ServiceDefinition,
 } from '@junction/contracts';
-import { upstreamResolver, type ServiceResolver } from '@junction/discovery';
+import {
+  upstreamResolver,
+  type OutlierEjectionOptions,
+  type ServiceResolver,
+} from '@junction/discovery';
 import { connectUpstream, createTransport, type UnaryTransport } from '@junction/grpc-client';
 import { GatewayRuntimeConfig } from '../runtime-config/gateway-runtime';
+import type { ResilientChain } from '@junction/resilience';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { gatewayClientChain } from './gateway-client-chain';
+import { liveEjection } from './live-ejection';
 import type { UpstreamSettings } from './upstream-settings';
 import {
   CATALOG,
@@ -30,6 +37,11 @@ import {
 
 const UPSTREAM_SETTINGS = Symbol('UPSTREAM_SETTINGS');
 const TRANSPORT = Symbol('TRANSPORT');
+/** Each upstream's resilient chain (its breakers are this gateway's, per upstream). */
+const CLIENT_CHAINS = Symbol('CLIENT_CHAINS');
+type ClientChains = Readonly<
+  Record<UpstreamName, ResilientChain & { ejection: () => OutlierEjectionOptions }>
+>;
 
 const upstreamClient = (
   token: symbol,
@@ -37,21 +49,21 @@ const upstreamClient = (
   definition: ServiceDefinition,
 ): Provider => ({
   provide: token,
-  inject: [SERVICE_RESOLVER, TRANSPORT, UPSTREAM_SETTINGS, GatewayRuntimeConfig],
+  inject: [SERVICE_RESOLVER, TRANSPORT, UPSTREAM_SETTINGS, CLIENT_CHAINS],
   useFactory: (
     resolver: ServiceResolver,
     transport: UnaryTransport,
     settings: UpstreamSettings,
-    runtime: GatewayRuntimeConfig,
+    chains: ClientChains,
   ) =>
     connectUpstream(definition, {
-      middleware: gatewayClientChain(runtime),
+      middleware: chains[upstream].middleware,
       upstream,
       resolver,
       transport,
       defaultTimeoutMs: settings.timeoutMs,
       balancer: settings.balancers[upstream],
-      maxEjectionMs: settings.maxEjectionMs,
+      ejection: chains[upstream].ejection,
     }),
 });
 
@@ -64,6 +76,7 @@ export class UpstreamsModule implements OnModuleDestroy {
   constructor(
     @Inject(TRANSPORT) private readonly transport: UnaryTransport,
     @Inject(SERVICE_RESOLVER) private readonly resolver: ServiceResolver,
+    @Inject(CLIENT_CHAINS) private readonly chains: ClientChains,
   ) {}
 
   static register(settings: UpstreamSettings): DynamicModule {
@@ -83,6 +96,35 @@ export class UpstreamsModule implements OnModuleDestroy {
           },
         },
         { provide: TRANSPORT, useFactory: () => createTransport(settings.transport) },
+        {
+          provide: CLIENT_CHAINS,
+          inject: [GatewayRuntimeConfig, GatewayMetrics],
+          useFactory: (runtime: GatewayRuntimeConfig, metrics: GatewayMetrics): ClientChains => {
+            const log = new Logger('Upstreams');
+            const chainOf = (upstream: UpstreamName) => ({
+              ...gatewayClientChain(upstream, settings.policies[upstream], {
+                runtime,
+                metrics,
+                log,
+              }),
+              ejection: liveEjection(
+                {
+                  maxEjectionMs: settings.maxEjectionMs,
+                  onEject: (instance, reason, untilMs) => {
+                    metrics.ejections.inc({ upstream, reason });
+                    log.log(
+                      `${upstream} instance ${instance} out of rotation (${reason}) for ${untilMs - Date.now()} ms`,
+                    );
+                  },
+                },
+                () => runtime.ejectionOverride(upstream),
+              ),
+            });
+            return Object.fromEntries(
+              UPSTREAMS.map((name) => [name, chainOf(name)]),
+            ) as ClientChains;
+          },
+        },
         upstreamClient(CATALOG, 'catalog', catalogV1.CatalogServiceDefinition),
         upstreamClient(INVENTORY, 'inventory', inventoryV1.InventoryServiceDefinition),
         upstreamClient(REVIEWS, 'reviews', reviewsV1.ReviewsServiceDefinition),
@@ -93,6 +135,7 @@ export class UpstreamsModule implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    for (const chain of Object.values(this.chains)) chain.breakers.close();
     this.transport.close();
     await this.resolver.close();
   }

@@ -1,5 +1,4 @@
-import { Client, credentials, status as Status, type ServiceError } from '@grpc/grpc-js';
-import type { Metadata } from '@grpc/grpc-js';
+import { Client, credentials, Metadata, status as Status, type ServiceError } from '@grpc/grpc-js';
 import type { TransportFailure, UnaryTransport } from './unary-transport.port';
 
 const passThrough = (bytes: Buffer): Buffer => bytes;
@@ -14,10 +13,26 @@ const passThrough = (bytes: Buffer): Buffer => bytes;
 const UNREACHABLE_DETAILS =
   /^(\w+: )?No connection established|^Connection dropped$|^(read|write) (ECONNRESET|ETIMEDOUT)$/;
 
-const failureOf = (error: ServiceError): TransportFailure | ServiceError =>
-  error.code === Status.UNAVAILABLE && UNREACHABLE_DETAILS.test(error.details)
-    ? { code: error.code, details: error.details, metadata: error.metadata, unreachable: true }
-    : error;
+/**
+ * The failure with the response headers under its trailers. grpc-js gives
+ * only the trailers; a proxy's 503 that came with a body has none, and its
+ * `Retry-After` is in the headers. Trailers win where both have a key, as in
+ * the http2 transport.
+ */
+function failureOf(error: ServiceError, headers: Metadata | undefined): TransportFailure {
+  const metadata = headers ? withHeaders(error.metadata, headers) : error.metadata;
+  const unreachable = error.code === Status.UNAVAILABLE && UNREACHABLE_DETAILS.test(error.details);
+  return unreachable
+    ? { code: error.code, details: error.details, metadata, unreachable }
+    : { code: error.code, details: error.details, metadata };
+}
+
+function withHeaders(trailers: Metadata | undefined, headers: Metadata): Metadata {
+  const merged = trailers?.clone() ?? new Metadata();
+  for (const [key, values] of Object.entries(headers.toJSON()))
+    if (merged.get(key).length === 0) for (const value of values) merged.add(key, value);
+  return merged;
+}
 
 /** @grpc/grpc-js, one channel per address, kept for the process's life. */
 export class GrpcJsTransport implements UnaryTransport {
@@ -32,15 +47,19 @@ export class GrpcJsTransport implements UnaryTransport {
   ): Promise<Buffer> {
     const client = this.channelTo(address);
     return new Promise((resolve, reject) => {
-      client.makeUnaryRequest(
-        path,
-        passThrough,
-        passThrough,
-        request,
-        metadata,
-        { deadline },
-        (error, response) => (error ? reject(failureOf(error)) : resolve(response as Buffer)),
-      );
+      let headers: Metadata | undefined;
+      client
+        .makeUnaryRequest(
+          path,
+          passThrough,
+          passThrough,
+          request,
+          metadata,
+          { deadline },
+          (error, response) =>
+            error ? reject(failureOf(error, headers)) : resolve(response as Buffer),
+        )
+        .on('metadata', (received: Metadata) => (headers = received));
     });
   }
 

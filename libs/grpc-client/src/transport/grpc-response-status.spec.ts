@@ -42,6 +42,7 @@ describe('grpcStatusOfResponse', () => {
   });
 
   it.each([
+    [429, Status.UNAVAILABLE],
     [503, Status.UNAVAILABLE],
     [404, Status.UNIMPLEMENTED],
     [401, Status.UNAUTHENTICATED],

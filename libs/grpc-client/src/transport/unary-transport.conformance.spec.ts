@@ -8,7 +8,9 @@ import {
   type ServiceDefinition,
 } from '@grpc/grpc-js';
 import { waitUntil } from '@junction/test-support';
+import { createServer as createHttp2Server, type ServerHttp2Session } from 'node:http2';
 import { createServer, type AddressInfo } from 'node:net';
+import { GrpcCallError, PUSHBACK_KEY } from '../grpc-call.error';
 import { GrpcJsTransport } from './grpc-js.transport';
 import { Http2Transport } from './http2.transport';
 import { isUnreachable, type TransportFailure, type UnaryTransport } from './unary-transport.port';
@@ -26,7 +28,7 @@ const method = (name: string) => ({
   responseSerialize: bytes,
   responseDeserialize: bytes,
 });
-const NAMES = ['Echo', 'Fail', 'Hang', 'Big', 'Meta', 'Down'] as const;
+const NAMES = ['Echo', 'Fail', 'Hang', 'Big', 'Meta', 'Down', 'Busy'] as const;
 const definition = Object.fromEntries(
   NAMES.map((n) => [n, method(n)]),
 ) as unknown as ServiceDefinition;
@@ -46,6 +48,12 @@ const handlers: Record<(typeof NAMES)[number], Handler> = {
   // A server's own UNAVAILABLE, about a dependency of its own.
   Down: (_call, reply) =>
     reply({ code: Status.UNAVAILABLE, details: 'connect ECONNREFUSED 10.0.0.9:5432' }),
+  // Load shedding with gRPC's retry pushback trailer (gRFC A6).
+  Busy: (_call, reply) => {
+    const metadata = new Metadata();
+    metadata.set(PUSHBACK_KEY, '250');
+    reply({ code: Status.RESOURCE_EXHAUSTED, details: 'shedding load', metadata });
+  },
 };
 
 async function startServer(port: number): Promise<Server> {
@@ -59,7 +67,37 @@ async function startServer(port: number): Promise<Server> {
   return server;
 }
 
+/**
+ * Not a gRPC server: a proxy in front of one that is overloaded, answering
+ * `/<status>` or `/<status>/body` with that HTTP status and `Retry-After`
+ * (seconds), without or with a body.
+ */
+async function startProxy(port: number): Promise<() => Promise<void>> {
+  const proxy = createHttp2Server();
+  proxy.on('stream', (stream, headers) => {
+    stream.resume();
+    const [, status, body] = /^\/(\d{3})(\/body)?$/.exec(String(headers[':path'])) ?? [];
+    const answer = { ':status': Number(status), 'retry-after': '2', 'content-type': 'text/plain' };
+    if (!body) return stream.respond(answer, { endStream: true });
+    stream.respond(answer);
+    stream.end('try again later');
+  });
+  const sessions = new Set<ServerHttp2Session>();
+  proxy.on('session', (session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
+  await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+  // Closing waits for open sessions, and the transports keep theirs open.
+  return () =>
+    new Promise((resolve) => {
+      proxy.close(() => resolve());
+      for (const session of sessions) session.destroy();
+    });
+}
+
 const PORT = 22961;
+const PROXY_PORT = 22964;
 const ADDRESS = `127.0.0.1:${PORT}`;
 const soon = (ms = 5000) => Date.now() + ms;
 const failureOf = (call: Promise<unknown>) =>
@@ -69,6 +107,10 @@ const failureOf = (call: Promise<unknown>) =>
     },
     (failure: TransportFailure) => failure,
   );
+
+let stopProxy: () => Promise<void>;
+beforeAll(async () => (stopProxy = await startProxy(PROXY_PORT)));
+afterAll(() => stopProxy());
 
 describe.each([
   ['grpc-js', () => new GrpcJsTransport()],
@@ -183,6 +225,24 @@ describe.each([
       isUnreachable(await failureOf(call('Hang', Buffer.from('x'), new Metadata(), soon(100)))),
     ).toBe(false);
   });
+
+  it("carries the server's retry pushback trailer", async () => {
+    const failure = await failureOf(call('Busy'));
+    expect(failure.code).toBe(Status.RESOURCE_EXHAUSTED);
+    expect(GrpcCallError.fromServiceError(failure, 'up', 'path').retryAfterMs).toBe(250);
+  });
+
+  it.each(['/503', '/503/body', '/429', '/429/body'])(
+    'maps a proxy answering %s with Retry-After to UNAVAILABLE with that pushback',
+    async (path) => {
+      const failure = await failureOf(
+        transport.call(`127.0.0.1:${PROXY_PORT}`, path, Buffer.from('x'), new Metadata(), soon()),
+      );
+      expect(failure.code).toBe(Status.UNAVAILABLE);
+      expect(isUnreachable(failure)).toBe(false);
+      expect(GrpcCallError.fromServiceError(failure, 'up', 'path').retryAfterMs).toBe(2000);
+    },
+  );
 
   it('serves many concurrent calls on one connection', async () => {
     const replies = await Promise.all(

@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { EdgeResponses } from '../../edge/edge-responses.decorator';
 import { ProblemView } from '../../edge/problem.view';
 import { requestValidationPipe } from '../../edge/request-validation.pipe';
 import { ORDERS, type OrdersClient } from '../../upstreams/upstream.tokens';
@@ -18,6 +19,7 @@ import { toOrderView, OrderView } from './order.view';
 type OrdersPort = Pick<OrdersClient, 'createOrder' | 'confirmOrder' | 'getOrder'>;
 
 @ApiTags('orders')
+@EdgeResponses()
 @Controller('api/v1/orders')
 export class OrdersController {
   constructor(@Inject(ORDERS) private readonly orders: OrdersPort) {}
@@ -55,10 +57,14 @@ export class OrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderView> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    const { order, replayed } = await this.orders.createOrder({
-      idempotencyKey,
-      items: body.items.map(({ productId, quantity }) => ({ productId, quantity })),
-    });
+    const { order, replayed } = await this.orders.createOrder(
+      {
+        idempotencyKey,
+        items: body.items.map(({ productId, quantity }) => ({ productId, quantity })),
+      },
+      // Orders remembers keys per instance: the same key, the same instance.
+      { routingKey: idempotencyKey },
+    );
     const view = toOrderView(order);
     void reply.status(replayed ? 200 : 201).header('location', `/api/v1/orders/${view.id}`);
     return view;

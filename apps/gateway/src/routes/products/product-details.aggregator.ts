@@ -1,42 +1,43 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { catalogV1 } from '@junction/contracts';
 import {
-  CATALOG,
   INVENTORY,
   REVIEWS,
-  type CatalogClient,
   type InventoryClient,
   type ReviewsClient,
 } from '../../upstreams/upstream.tokens';
+import { CatalogReads } from './catalog-reads';
 import { optionalSection } from './optional-section';
 import type { ProductDetailsView, StockView } from './product.views';
 
-type CatalogPort = Pick<CatalogClient, 'getProduct'>;
 type InventoryPort = Pick<InventoryClient, 'getStock'>;
 type ReviewsPort = Pick<ReviewsClient, 'getSummary'>;
 
 /**
  * One product page from three services called in parallel. The catalog is
- * essential (its error is the answer); stock and reviews are optional and
- * degrade to null.
+ * essential (its error is the answer, unless a recent copy can stand in);
+ * stock and reviews are optional and degrade to null.
  */
 @Injectable()
 export class ProductDetailsAggregator {
   constructor(
-    @Inject(CATALOG) private readonly catalog: CatalogPort,
+    private readonly catalog: CatalogReads,
     @Inject(INVENTORY) private readonly inventory: InventoryPort,
     @Inject(REVIEWS) private readonly reviews: ReviewsPort,
   ) {}
 
   async details(id: string): Promise<ProductDetailsView> {
-    const [product, stock, summary] = await Promise.allSettled([
-      this.catalog.getProduct({ id }),
+    const optional = Promise.allSettled([
       this.inventory.getStock({ productIds: [id] }),
       // Keyed by product so its reviews stay in one instance's cache.
       this.reviews.getSummary({ productId: id }, { routingKey: id }),
     ]);
-    if (product.status === 'rejected') throw product.reason;
-    const degraded: string[] = [];
+    // Without the catalog there is no answer: fail at once, not when the
+    // optional calls (which allSettled keeps from rejecting) are done.
+    const product = await this.catalog.getProduct(id);
+    const [stock, summary] = await optional;
+    // A stale copy is still an answer, but not a fresh one: say so.
+    const degraded = product.stale ? ['catalog'] : [];
     const levels = optionalSection(stock, 'inventory', degraded);
     const reviews = optionalSection(summary, 'reviews', degraded);
     return {

@@ -1,29 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  CATALOG,
-  INVENTORY,
-  type CatalogClient,
-  type InventoryClient,
-} from '../../upstreams/upstream.tokens';
+import { INVENTORY, type InventoryClient } from '../../upstreams/upstream.tokens';
+import { CatalogReads } from './catalog-reads';
 import type { ListProductsQuery } from './list-products.query';
 import { optionalSection, settle } from './optional-section';
 import { productFields, stockOf } from './product-details.aggregator';
 import type { ProductPageView } from './product.views';
 
-type CatalogPort = Pick<CatalogClient, 'listProducts'>;
 type InventoryPort = Pick<InventoryClient, 'getStock'>;
 
 /** A page of products with their stock, fetched in one batch call (no N+1). */
 @Injectable()
 export class ProductListAggregator {
   constructor(
-    @Inject(CATALOG) private readonly catalog: CatalogPort,
+    private readonly catalog: CatalogReads,
     @Inject(INVENTORY) private readonly inventory: InventoryPort,
   ) {}
 
   async page({ pageSize, pageToken }: ListProductsQuery): Promise<ProductPageView> {
-    const page = await this.catalog.listProducts({ pageSize, pageToken });
-    const degraded: string[] = [];
+    const { value: page, stale } = await this.catalog.listProducts({ pageSize, pageToken });
+    const degraded = stale ? ['catalog'] : [];
     const ids = page.products.map((p) => p.id);
     const stock =
       ids.length === 0

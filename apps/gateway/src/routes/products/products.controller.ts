@@ -1,24 +1,23 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { EdgeResponses } from '../../edge/edge-responses.decorator';
 import { ProblemView } from '../../edge/problem.view';
+import { DegradedAnswers } from './degraded-answers';
 import { ListProductsQueryPipe, type ListProductsQuery } from './list-products.query';
 import { ProductDetailsAggregator } from './product-details.aggregator';
 import { ProductIdPipe } from './product-id.pipe';
 import { ProductListAggregator } from './product-list.aggregator';
 import { ProductDetailsView, ProductPageView } from './product.views';
 
-/** Names the missing sections of a degraded answer, for caches and clients. */
-const markDegraded = (reply: FastifyReply, degraded: readonly string[]) => {
-  if (degraded.length > 0) void reply.header('x-degraded', degraded.join(','));
-};
-
 @ApiTags('products')
+@EdgeResponses()
 @Controller('api/v1/products')
 export class ProductsController {
   constructor(
     private readonly details: ProductDetailsAggregator,
     private readonly list: ProductListAggregator,
+    private readonly degraded: DegradedAnswers,
   ) {}
 
   @Get()
@@ -39,7 +38,7 @@ export class ProductsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProductPageView> {
     const page = await this.list.page(query);
-    markDegraded(reply, page.degraded);
+    this.degraded.mark(reply, 'GET /api/v1/products', page.degraded);
     return page;
   }
 
@@ -55,7 +54,7 @@ export class ProductsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProductDetailsView> {
     const product = await this.details.details(id);
-    markDegraded(reply, product.degraded);
+    this.degraded.mark(reply, 'GET /api/v1/products/:id', product.degraded);
     return product;
   }
 }

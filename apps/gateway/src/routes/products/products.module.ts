@@ -1,10 +1,23 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CATALOG_CACHE_SETTINGS, CatalogReads, type CatalogCacheSettings } from './catalog-reads';
+import { DegradedAnswers } from './degraded-answers';
 import { ProductDetailsAggregator } from './product-details.aggregator';
 import { ProductListAggregator } from './product-list.aggregator';
 import { ProductsController } from './products.controller';
 
-@Module({
-  controllers: [ProductsController],
-  providers: [ProductDetailsAggregator, ProductListAggregator],
-})
-export class ProductsModule {}
+@Module({})
+export class ProductsModule {
+  static register(cache: CatalogCacheSettings): DynamicModule {
+    return {
+      module: ProductsModule,
+      controllers: [ProductsController],
+      providers: [
+        { provide: CATALOG_CACHE_SETTINGS, useValue: cache },
+        CatalogReads,
+        DegradedAnswers,
+        ProductDetailsAggregator,
+        ProductListAggregator,
+      ],
+    };
+  }
+}

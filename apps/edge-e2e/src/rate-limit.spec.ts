@@ -1,0 +1,99 @@
+import { waitUntil } from '@junction/testing';
+import { GATEWAY_PORTS, REGISTRY_URL } from './support/edge-ports';
+import { REGISTRY_DISCOVERY, startGateway, type RunningGateway } from './support/gateway';
+import { expectRateLimited, get, getSeries, statusCounts, times } from './support/http';
+
+const LIMIT = 5;
+const KV = `${REGISTRY_URL}/v1/kv/junction/config/gateway`;
+
+describe('rate limiting (in memory, one gateway)', () => {
+  let gateway: RunningGateway;
+  const product = () => `${gateway.url}/api/v1/products/3`;
+  const withKey = (key: string) => ({ 'x-api-key': key });
+
+  beforeAll(async () => {
+    gateway = await startGateway(GATEWAY_PORTS.rateLimit, {
+      ...REGISTRY_DISCOVERY,
+      RATE_LIMIT_POINTS: String(LIMIT),
+      RATE_LIMIT_DURATION_S: '60',
+    });
+  });
+  afterAll(async () => {
+    await fetch(KV, { method: 'DELETE' });
+    await gateway?.stop();
+  });
+
+  it('counts down in RateLimit headers, then answers 429 with Retry-After', async () => {
+    const answers = await getSeries(times(LIMIT + 1, product()), withKey('e2e-key-countdown'));
+    expect(answers.slice(0, LIMIT).map((a) => a.status)).toEqual(times(LIMIT, 200));
+    expect(answers.map((a) => a.headers.get('ratelimit-remaining'))).toEqual([
+      '4',
+      '3',
+      '2',
+      '1',
+      '0',
+      '0',
+    ]);
+    for (const answer of answers) {
+      expect(answer.headers.get('ratelimit-limit')).toBe(String(LIMIT));
+      expect(Number(answer.headers.get('ratelimit-reset'))).toBeGreaterThan(55);
+      expect(Number(answer.headers.get('ratelimit-reset'))).toBeLessThanOrEqual(60);
+    }
+    expectRateLimited(answers[LIMIT]!, LIMIT);
+  });
+
+  it('gives each API key its own budget, and requests without one the budget of their IP', async () => {
+    const first = await getSeries(times(LIMIT + 2, product()), withKey('e2e-key-first'));
+    expect(statusCounts(first)).toEqual({ 200: LIMIT, 429: 2 });
+    const second = await getSeries(times(LIMIT + 2, product()), withKey('e2e-key-second'));
+    expect(statusCounts(second)).toEqual({ 200: LIMIT, 429: 2 });
+    const byIp = await getSeries(times(LIMIT + 2, product()));
+    expect(statusCounts(byIp)).toEqual({ 200: LIMIT, 429: 2 });
+  });
+
+  it('refuses a malformed API key with 400', async () => {
+    const answer = await get(product(), withKey('not a key'));
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ reason: 'INVALID_API_KEY' });
+  });
+
+  it("applies a route's limit written to Consul KV without a restart, and the default once it is deleted", async () => {
+    const list = `${gateway.url}/api/v1/products?pageSize=2`;
+    const limitOf = async (key: string) =>
+      (await get(list, withKey(key))).headers.get('ratelimit-limit');
+    expect(await limitOf('e2e-key-kv-probe')).toBe(String(LIMIT));
+
+    const put = await fetch(KV, {
+      method: 'PUT',
+      body: JSON.stringify({ routes: { 'GET /api/v1/products': { rateLimit: { points: 2 } } } }),
+    });
+    expect(put.status).toBe(200);
+    await waitUntil(async () => (await limitOf('e2e-key-kv-probe')) === '2', {
+      what: 'the KV limit in force',
+    });
+    const answers = await getSeries(times(3, list), withKey('e2e-key-kv'));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+    expectRateLimited(answers[2]!, 2);
+    // Other routes keep the default.
+    expect((await get(product(), withKey('e2e-key-kv'))).headers.get('ratelimit-limit')).toBe(
+      String(LIMIT),
+    );
+
+    await fetch(KV, { method: 'DELETE' });
+    await waitUntil(async () => (await limitOf('e2e-key-kv-after')) === String(LIMIT), {
+      what: 'the default limit back',
+    });
+  });
+
+  it('never limits the health and metrics endpoints, and counts refusals per route', async () => {
+    for (const path of ['/healthz', '/readyz', '/metrics']) {
+      const answers = await getSeries(times(LIMIT + 3, `${gateway.url}${path}`));
+      expect(statusCounts(answers)).toEqual({ 200: LIMIT + 3 });
+      expect(answers[0]!.headers.get('ratelimit-limit')).toBeNull();
+    }
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      /junction_gateway_rate_limited_total\{route="GET \/api\/v1\/products\/:id"\} [1-9]/,
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import { Logger } from '@nestjs/common';
+import { runtimeConfig, type DiscoverySettings } from '@junction/discovery';
+import { clientPolicyOverrideSchema, type ClientPolicyOverride } from '@junction/resilience';
+import { z } from 'zod';
+
+/**
+ * Orders' runtime configuration, Consul KV `junction/config/orders`: client
+ * policy changes per upstream, applied to the next call.
+ *
+ *   { "upstreams": { "inventory": { "timeoutMs": 800, "bulkhead": { "maxConcurrent": 50 } } } }
+ */
+export const ordersRuntimeSchema = z
+  .object({
+    upstreams: z
+      .object({
+        catalog: clientPolicyOverrideSchema.optional(),
+        inventory: clientPolicyOverrideSchema.optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type OrdersRuntime = z.output<typeof ordersRuntimeSchema>;
+export const ORDERS_RUNTIME_KEY = 'junction/config/orders';
+
+/** The live overrides of orders' upstream policies. */
+export interface OrdersRuntimeConfig {
+  upstreamOverride(upstream: string): ClientPolicyOverride | undefined;
+  stop(): Promise<void>;
+}
+
+export function ordersRuntimeConfig(discovery: DiscoverySettings): OrdersRuntimeConfig {
+  const log = new Logger('RuntimeConfig');
+  const config = runtimeConfig(discovery, {
+    key: ORDERS_RUNTIME_KEY,
+    schema: ordersRuntimeSchema,
+    onChange: (value) => log.log(`applied ${ORDERS_RUNTIME_KEY}: ${JSON.stringify(value)}`),
+    onInvalid: (problem) => log.warn(`${problem}; keeping the last good configuration`),
+    onError: (error, failures) =>
+      failures === 1 && log.warn(`watching ${ORDERS_RUNTIME_KEY} failed: ${String(error)}`),
+  });
+  return {
+    upstreamOverride: (upstream) =>
+      config.current.upstreams[upstream as keyof OrdersRuntime['upstreams']],
+    stop: () => config.stop(),
+  };
+}

@@ -1,0 +1,55 @@
+import { chain, traceClient, type Middleware } from '@junction/grpc-client';
+import { circuitBreakers, type CircuitBreakers } from './breaker/circuit-breaker.middleware';
+import { bulkhead } from './bulkhead/bulkhead.middleware';
+import { deadline } from './deadline/deadline.middleware';
+import { fallback } from './fallback/fallback.middleware';
+import type { ClientPolicy } from './policy/client-policy.schema';
+import type { ResilienceEvents } from './resilience-events';
+import { retry } from './retry/retry.middleware';
+
+export interface ResilientChainOptions {
+  /** Read on every call, so live config changes apply to the next one. */
+  readonly policy: () => ClientPolicy;
+  readonly events?: ResilienceEvents;
+  /**
+   * The caller's own switches (e.g. the gateway's force-degraded), placed
+   * inside the fallback so a switched-off upstream still gets its fallback.
+   */
+  readonly switches?: readonly Middleware[];
+}
+
+export interface ResilientChain {
+  readonly middleware: Middleware;
+  /** This client's breakers, for state reports and shutdown. */
+  readonly breakers: CircuitBreakers;
+}
+
+/**
+ * The client chain every upstream call goes through, declared once,
+ * outermost first. Below it the invoker's balancer picks a live instance
+ * (outlier ejection and server pushback live there), then the transport.
+ *
+ *   trace       CLIENT span, traceparent out; the policies below mark it
+ *   fallback    the caller's answer when all else failed, counted
+ *   bulkhead    at most N in flight to the upstream; beyond, shed
+ *   breaker     per method; open → fail in microseconds
+ *   retry       safe methods only, other instance, jittered, budgeted
+ *   deadline    min(method timeout, remaining request budget) per attempt
+ */
+export function resilientChain({
+  policy,
+  events = {},
+  switches = [],
+}: ResilientChainOptions): ResilientChain {
+  const breakers = circuitBreakers(policy, events);
+  const middleware = chain(
+    traceClient(),
+    fallback(events),
+    ...switches,
+    bulkhead(policy, events),
+    breakers.middleware,
+    retry(policy, { events }),
+    deadline(policy, events),
+  );
+  return { middleware, breakers };
+}

@@ -1,0 +1,63 @@
+// System packages the tests need besides Node: redis-server (the rate
+// limiter's shared store, run for real by the gateway and edge-e2e tests).
+// Installs what is missing from Debian/Ubuntu packages with apt-get, as root
+// or through passwordless sudo; says what it does, and stops with a clear
+// message when it cannot. Run by `npm test` before Jest; runnable alone.
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+/** command on PATH -> Debian package that provides it */
+const REQUIRED = { 'redis-server': 'redis-server' };
+
+const has = (command) =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+/** How to run apt-get with root rights here, or why it cannot be done. */
+function aptRunner() {
+  if (!has('apt-get')) return { reason: 'apt-get is not available (not a Debian/Ubuntu system)' };
+  if (process.getuid?.() === 0) return { prefix: [] };
+  if (has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0) {
+    return { prefix: ['sudo', '-n'] };
+  }
+  return { reason: 'not root, and sudo needs a password (or is missing)' };
+}
+
+function apt(runner, args) {
+  const [command, ...rest] = [...runner.prefix, 'apt-get', ...args];
+  console.log(`> ${[command, ...rest].join(' ')}`);
+  return (
+    spawnSync(command, rest, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0
+  );
+}
+
+export function ensureSystemDeps() {
+  const missing = Object.entries(REQUIRED).filter(([command]) => !has(command));
+  if (missing.length === 0) return true;
+  const packages = missing.map(([, pkg]) => pkg);
+  console.log(`system packages missing: ${packages.join(', ')}`);
+  const runner = aptRunner();
+  if (runner.reason) {
+    console.error(
+      `✗ cannot install ${packages.join(', ')}: ${runner.reason}.\n` +
+        `  Install them yourself (e.g. sudo apt-get install -y ${packages.join(' ')}) and run again.`,
+    );
+    return false;
+  }
+  const install = () => apt(runner, ['install', '-y', '--no-install-recommends', ...packages]);
+  // A fresh machine or container often has no package lists yet.
+  const installed = install() || (apt(runner, ['update']) && install());
+  const still = missing.filter(([command]) => !has(command)).map(([command]) => command);
+  if (!installed || still.length > 0) {
+    console.error(`✗ installing ${packages.join(', ')} failed; still missing: ${still.join(', ')}`);
+    return false;
+  }
+  console.log(`installed ${packages.join(', ')}`);
+  return true;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exit(ensureSystemDeps() ? 0 : 1);
+}
