@@ -8,7 +8,6 @@ import {
 } from '@nestjs/common';
 import { catalogV1, inventoryV1 } from '@junction/contracts';
 import { upstreamResolver } from '@junction/discovery';
-import type { ResilientChain } from '@junction/resilience';
 import {
   connectUpstream,
   createTransport,
@@ -31,7 +30,7 @@ import { StockReservations } from './domain/stock-reservations.port';
 import { ExpiryJob } from './expiry/expiry-job';
 import { expiryLeadership, type Leadership } from './expiry/expiry-leadership';
 import { OrdersController } from './grpc/orders.controller';
-import { ordersClientChain } from './upstreams/orders-client-chain';
+import { ordersClientChain, type OrdersUpstreamPolicy } from './upstreams/orders-client-chain';
 import { ordersRuntimeConfig, type OrdersRuntimeConfig } from './upstreams/orders-runtime';
 
 /** Everything both upstream clients share: one resolver, one transport. */
@@ -40,7 +39,7 @@ const TRANSPORT = Symbol('TRANSPORT');
 const EXPIRY_LEADERSHIP = Symbol('EXPIRY_LEADERSHIP');
 const RUNTIME = Symbol('RUNTIME');
 const CHAINS = Symbol('CHAINS');
-type Chains = Readonly<Record<'catalog' | 'inventory', ResilientChain>>;
+type Chains = Readonly<Record<'catalog' | 'inventory', OrdersUpstreamPolicy>>;
 /** Orders per expiry sweep. */
 const EXPIRY_BATCH_SIZE = 500;
 const discoveryLog = new Logger('Discovery');
@@ -96,6 +95,7 @@ const providers = [
         connectUpstream(catalogV1.CatalogServiceDefinition, {
           upstream: 'catalog',
           middleware: chains.catalog.middleware,
+          ejection: chains.catalog.ejection,
           ...shared,
         }),
       ),
@@ -108,6 +108,7 @@ const providers = [
         connectUpstream(inventoryV1.InventoryServiceDefinition, {
           upstream: 'inventory',
           middleware: chains.inventory.middleware,
+          ejection: chains.inventory.ejection,
           ...shared,
         }),
       ),

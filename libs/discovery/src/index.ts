@@ -15,12 +15,13 @@ export {
   type OutlierHold,
 } from './balancers/outlier-ejection';
 export {
-  outlierEjectionSchema,
+  outlierEjectionOverrideSchema,
   OUTLIER_EJECTION_DEFAULTS,
   type OutlierEjectionOptions,
   type OutlierEjectionSettings,
   type HoldReason,
 } from './balancers/outlier-ejection.options';
+export { liveEjection } from './balancers/live-ejection';
 export { createBalancer, BALANCER_KINDS, type BalancerKind } from './balancers/balancer.factory';
 export type { ResolutionState } from './service-resolver.port';
 export { ConsulResolver, type ConsulResolverOptions } from './consul/consul.resolver';

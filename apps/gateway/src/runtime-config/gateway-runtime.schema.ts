@@ -1,4 +1,4 @@
-import { outlierEjectionSchema } from '@junction/discovery';
+import { outlierEjectionOverrideSchema } from '@junction/discovery';
 import { clientPolicyOverrideSchema } from '@junction/resilience';
 import { z } from 'zod';
 import {
@@ -43,7 +43,7 @@ export const gatewayRuntimeSchema = z
         clientPolicyOverrideSchema
           .extend({
             forceDegraded: z.boolean().default(false),
-            ejection: outlierEjectionSchema.partial().strict().optional(),
+            ejection: outlierEjectionOverrideSchema.optional(),
           })
           .strict(),
       )

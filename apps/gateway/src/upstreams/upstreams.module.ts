@@ -14,6 +14,7 @@ import {
   type ServiceDefinition,
 } from '@junction/contracts';
 import {
+  liveEjection,
   upstreamResolver,
   type OutlierEjectionOptions,
   type ServiceResolver,
@@ -23,7 +24,6 @@ import { GatewayRuntimeConfig } from '../runtime-config/gateway-runtime';
 import type { ResilientChain } from '@junction/resilience';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { gatewayClientChain } from './gateway-client-chain';
-import { liveEjection } from './live-ejection';
 import type { UpstreamSettings } from './upstream-settings';
 import {
   CATALOG,

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { liveEjection, type OutlierEjectionOptions } from '@junction/discovery';
 import {
   clientPolicySchema,
   livePolicy,
@@ -6,6 +7,11 @@ import {
   type ResilientChain,
 } from '@junction/resilience';
 import type { OrdersRuntimeConfig } from './orders-runtime';
+
+/** One upstream's client chain and the live options of its outlier ejection. */
+export interface OrdersUpstreamPolicy extends ResilientChain {
+  readonly ejection: () => OutlierEjectionOptions;
+}
 
 const log = new Logger('Upstreams');
 
@@ -19,8 +25,8 @@ export const ordersClientChain = (
   upstream: 'catalog' | 'inventory',
   timeoutMs: number,
   runtime: OrdersRuntimeConfig,
-): ResilientChain =>
-  resilientChain({
+): OrdersUpstreamPolicy => ({
+  ...resilientChain({
     policy: livePolicy(clientPolicySchema.parse({ timeoutMs }), () =>
       runtime.upstreamOverride(upstream),
     ),
@@ -31,4 +37,14 @@ export const ordersClientChain = (
           `circuit breaker ${name}/${method} is ${state}`,
         ),
     },
-  });
+  }),
+  ejection: liveEjection(
+    {
+      onEject: (instance, reason, untilMs) =>
+        log.log(
+          `${upstream} instance ${instance} out of rotation (${reason}) for ${untilMs - Date.now()} ms`,
+        ),
+    },
+    () => runtime.upstreamOverride(upstream)?.ejection,
+  ),
+});

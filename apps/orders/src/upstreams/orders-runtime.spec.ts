@@ -10,12 +10,18 @@ describe('orders runtime schema', () => {
       bulkhead: { maxConcurrent: 50 },
     });
     expect(ordersRuntimeSchema.parse({}).upstreams).toEqual({});
+    expect(
+      ordersRuntimeSchema.parse({
+        upstreams: { catalog: { ejection: { consecutiveFailures: 3 } } },
+      }).upstreams.catalog?.ejection,
+    ).toEqual({ consecutiveFailures: 3 });
   });
 
   it.each([
     [{ upstreams: { reviews: {} } }],
     [{ upstreams: { inventory: { bulkhead: { max: 1 } } } }],
     [{ upstream: {} }],
+    [{ upstreams: { catalog: { ejection: { consecutive: 3 } } } }],
   ])('refuses %j', (json) => {
     expect(ordersRuntimeSchema.safeParse(json).success).toBe(false);
   });

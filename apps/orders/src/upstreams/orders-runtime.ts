@@ -1,21 +1,28 @@
 import { Logger } from '@nestjs/common';
-import { runtimeConfig, type DiscoverySettings } from '@junction/discovery';
-import { clientPolicyOverrideSchema, type ClientPolicyOverride } from '@junction/resilience';
+import {
+  outlierEjectionOverrideSchema,
+  runtimeConfig,
+  type DiscoverySettings,
+} from '@junction/discovery';
+import { clientPolicyOverrideSchema } from '@junction/resilience';
 import { z } from 'zod';
 
 /**
  * Orders' runtime configuration, Consul KV `junction/config/orders`: client
  * policy changes per upstream, applied to the next call.
  *
- *   { "upstreams": { "inventory": { "timeoutMs": 800, "bulkhead": { "maxConcurrent": 50 } } } }
+ *   { "upstreams": { "inventory": { "timeoutMs": 800, "bulkhead": { "maxConcurrent": 50 },
+ *                                   "ejection": { "consecutiveFailures": 3 } } } }
  */
+/** Any client policy field, and outlier ejection, over the defaults. */
+const upstreamOverride = clientPolicyOverrideSchema
+  .extend({ ejection: outlierEjectionOverrideSchema.optional() })
+  .strict();
+
 export const ordersRuntimeSchema = z
   .object({
     upstreams: z
-      .object({
-        catalog: clientPolicyOverrideSchema.optional(),
-        inventory: clientPolicyOverrideSchema.optional(),
-      })
+      .object({ catalog: upstreamOverride.optional(), inventory: upstreamOverride.optional() })
       .strict()
       .default({}),
   })
@@ -25,7 +32,7 @@ export const ORDERS_RUNTIME_KEY = 'junction/config/orders';
 
 /** The live overrides of orders' upstream policies. */
 export interface OrdersRuntimeConfig {
-  upstreamOverride(upstream: string): ClientPolicyOverride | undefined;
+  upstreamOverride(upstream: string): OrdersRuntime['upstreams']['catalog'];
   stop(): Promise<void>;
 }
 

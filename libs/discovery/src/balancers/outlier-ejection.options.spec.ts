@@ -1,12 +1,11 @@
 import {
   OUTLIER_EJECTION_DEFAULTS,
-  outlierEjectionSchema,
+  outlierEjectionOverrideSchema,
   settingsOf,
 } from './outlier-ejection.options';
 
 describe('outlier ejection settings', () => {
   it('has a default for every setting', () => {
-    expect(outlierEjectionSchema.parse({})).toEqual(OUTLIER_EJECTION_DEFAULTS);
     expect(settingsOf({})).toEqual(OUTLIER_EJECTION_DEFAULTS);
   });
 
@@ -18,8 +17,14 @@ describe('outlier ejection settings', () => {
     });
   });
 
+  it('takes config changes field by field, adding no defaults of its own', () => {
+    expect(outlierEjectionOverrideSchema.parse({ baseEjectionMs: 500 })).toEqual({
+      baseEjectionMs: 500,
+    });
+  });
+
   it('refuses a misspelt key or a share over 100 %', () => {
-    expect(() => outlierEjectionSchema.parse({ maxEjectionMS: 1000 })).toThrow();
-    expect(() => outlierEjectionSchema.parse({ maxEjectionPercent: 150 })).toThrow();
+    expect(() => outlierEjectionOverrideSchema.parse({ maxEjectionMS: 1000 })).toThrow();
+    expect(() => outlierEjectionOverrideSchema.parse({ maxEjectionPercent: 150 })).toThrow();
   });
 });

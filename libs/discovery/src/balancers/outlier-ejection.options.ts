@@ -18,36 +18,23 @@ export const OUTLIER_EJECTION_DEFAULTS = {
   maxEjectionPercent: 50,
 } as const;
 
-/** The settings as config holds them (env or Consul KV), checked. */
-export const outlierEjectionSchema = z
+/**
+ * What config (Consul KV) may set, field by field, checked. No defaults of
+ * its own: an unset field keeps the value underneath (see settingsOf).
+ */
+export const outlierEjectionOverrideSchema = z
   .object({
-    consecutiveFailures: z
-      .number()
-      .int()
-      .min(0)
-      .max(1000)
-      .default(OUTLIER_EJECTION_DEFAULTS.consecutiveFailures),
-    baseEjectionMs: z
-      .number()
-      .int()
-      .min(1)
-      .max(600_000)
-      .default(OUTLIER_EJECTION_DEFAULTS.baseEjectionMs),
-    maxEjectionMs: z
-      .number()
-      .int()
-      .min(1)
-      .max(3_600_000)
-      .default(OUTLIER_EJECTION_DEFAULTS.maxEjectionMs),
-    maxEjectionPercent: z
-      .number()
-      .min(0)
-      .max(100)
-      .default(OUTLIER_EJECTION_DEFAULTS.maxEjectionPercent),
+    consecutiveFailures: z.number().int().min(0).max(1000),
+    baseEjectionMs: z.number().int().min(1).max(600_000),
+    maxEjectionMs: z.number().int().min(1).max(3_600_000),
+    maxEjectionPercent: z.number().min(0).max(100),
   })
+  .partial()
   .strict();
 
-export type OutlierEjectionSettings = z.output<typeof outlierEjectionSchema>;
+export type OutlierEjectionSettings = {
+  -readonly [K in keyof typeof OUTLIER_EJECTION_DEFAULTS]: number;
+};
 
 export interface OutlierEjectionOptions extends Partial<OutlierEjectionSettings> {
   /** Told of every ejection and pause as it starts, for logs and metrics. */

@@ -1,4 +1,8 @@
-import { clientPolicyOverrideSchema, defaultClientPolicy } from './client-policy.schema';
+import {
+  clientPolicyOverrideSchema,
+  clientPolicySchema,
+  defaultClientPolicy,
+} from './client-policy.schema';
 import { applyOverride, livePolicy } from './policy-override';
 
 describe('client policy overrides', () => {
@@ -18,6 +22,15 @@ describe('client policy overrides', () => {
     expect(merged.breaker).toEqual({ ...base.breaker, resetTimeoutMs: 1_000 });
     expect(merged.timeoutMs).toBe(500);
     expect(merged.retry).toEqual(base.retry);
+  });
+
+  it('changes only the fields a config change names, over a base that is not the default', () => {
+    const base = clientPolicySchema.parse({ breaker: { minimumVolume: 99 }, timeoutMs: 700 });
+    const override = clientPolicyOverrideSchema.parse({ breaker: { resetTimeoutMs: 1_000 } });
+    const merged = applyOverride(base, override);
+    expect(merged.breaker).toEqual({ ...base.breaker, resetTimeoutMs: 1_000 });
+    expect(merged.breaker.minimumVolume).toBe(99);
+    expect(merged.timeoutMs).toBe(700);
   });
 
   it('keeps unchanged sub-policies identical across config changes', () => {

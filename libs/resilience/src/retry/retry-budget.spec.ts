@@ -1,11 +1,13 @@
-import { retryPolicySchema } from '../policy/client-policy.schema';
+import { clientPolicySchema } from '../policy/client-policy.schema';
 import { RetryBudget } from './retry-budget';
 
 describe('retry budget', () => {
-  const policy = retryPolicySchema.parse({
-    budgetPercent: 20,
-    minRetriesPerWindow: 2,
-    budgetWindowMs: 10_000,
+  const { retry: policy } = clientPolicySchema.parse({
+    retry: {
+      budgetPercent: 20,
+      minRetriesPerWindow: 2,
+      budgetWindowMs: 10_000,
+    },
   });
 
   it('allows the minimum plus the share of calls in the window', () => {

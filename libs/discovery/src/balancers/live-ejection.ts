@@ -1,4 +1,4 @@
-import type { OutlierEjectionOptions, OutlierEjectionSettings } from '@junction/discovery';
+import type { OutlierEjectionOptions, OutlierEjectionSettings } from './outlier-ejection.options';
 
 /**
  * An upstream's outlier-ejection options: the typed defaults with ops' live
