@@ -65,6 +65,7 @@ try {
     ports,
     env,
     consulAddress: existingConsul,
+    publicRateLimits: true,
     onLine: (name, line) => console.log(format(name, line)),
   });
 } catch (error) {
@@ -78,6 +79,8 @@ Junction is up.
   API        ${url}/api/v1/products/1
   Docs       ${url}/docs   (OpenAPI JSON: ${url}/docs/json)
   Health     ${url}/healthz   ${url}/readyz
+  Metrics    ${url}/metrics   (Prometheus)
+  Config     ${consulAddress}/v1/kv/junction/config/gateway   (live: limits, timeouts, breakers; see README)
   gRPC       ${SHOP_SERVICES.map((s) => `${s} 127.0.0.1:${ports[s]}`).join(', ')}
   Registry   ${consulAddress}/v1/health/service/catalog?passing  (${existingConsul ? 'Consul' : 'dev registry'})
 Press Ctrl-C to stop.

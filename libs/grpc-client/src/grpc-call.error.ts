@@ -1,4 +1,5 @@
 import { status as Status, type Metadata } from '@grpc/grpc-js';
+import { retryInfoDelayMs, STATUS_DETAILS_KEY } from './retry-info';
 
 /** Trailer a Junction service sets to say *why* beyond the status code. */
 export const ERROR_REASON_KEY = 'junction-error-reason';
@@ -116,13 +117,17 @@ export class GrpcCallError extends Error {
 
 /**
  * How long the upstream asked callers to wait: gRPC's retry pushback trailer
- * (`grpc-retry-pushback-ms`, gRFC A6), else an HTTP `Retry-After` in seconds
- * (a proxy's 429 or 503). Malformed or negative values are ignored.
+ * (`grpc-retry-pushback-ms`, gRFC A6), else a google.rpc.RetryInfo in the
+ * rich status details, else an HTTP `Retry-After` in seconds (a proxy's 429
+ * or 503). Malformed or negative values are ignored.
  */
 function pushbackOf(metadata: Metadata | undefined): number | undefined {
   if (!metadata) return undefined;
   const pushback = metadata.get(PUSHBACK_KEY)[0];
   if (pushback !== undefined && /^\d{1,9}$/.test(String(pushback))) return Number(pushback);
+  const details = metadata.get(STATUS_DETAILS_KEY)[0];
+  const retryInfo = details instanceof Buffer ? retryInfoDelayMs(details) : undefined;
+  if (retryInfo !== undefined) return retryInfo;
   const retryAfter = metadata.get('retry-after')[0];
   if (retryAfter !== undefined && /^\d{1,6}$/.test(String(retryAfter)))
     return Number(retryAfter) * 1000;

@@ -26,6 +26,11 @@ export interface ShopOptions extends ManagedProcessOptions {
   readonly readyTimeoutMs?: number;
   /** A Consul that already answers; when absent the dev registry is started on ports.registry. */
   readonly consulAddress?: string;
+  /**
+   * Run the gateway with its public rate limits, as `npm start` does. Test
+   * stacks leave this off and get a limit no test reaches (see below).
+   */
+  readonly publicRateLimits?: boolean;
 }
 
 export interface RunningShop {
@@ -83,7 +88,7 @@ export function startApp(
       cwd: WORKSPACE_ROOT,
       env: {
         ...process.env,
-        ...(name === 'gateway' ? HARNESS_GATEWAY_ENV : {}),
+        ...(name === 'gateway' && !options.publicRateLimits ? HARNESS_GATEWAY_ENV : {}),
         ...options.env,
         ...shopAppEnv(name, options.ports, host, options.consulAddress),
         ...extraEnv,

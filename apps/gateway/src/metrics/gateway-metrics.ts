@@ -1,4 +1,4 @@
-import { Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
 /**
  * The gateway's Prometheus metrics, on a registry of its own (never
@@ -8,6 +8,11 @@ import { Counter, Gauge, Registry } from 'prom-client';
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
+
+  constructor() {
+    // Process metrics (CPU, memory, event-loop lag, GC), read at scrape time.
+    collectDefaultMetrics({ register: this.registry });
+  }
 
   /** Requests answered 429 by the rate limiter, per route. */
   readonly rateLimited = new Counter({

@@ -10,7 +10,9 @@ import {
 import { waitUntil } from '@junction/test-support';
 import { createServer as createHttp2Server, type ServerHttp2Session } from 'node:http2';
 import { createServer, type AddressInfo } from 'node:net';
+import { BinaryWriter } from '@bufbuild/protobuf/wire';
 import { GrpcCallError, PUSHBACK_KEY } from '../grpc-call.error';
+import { STATUS_DETAILS_KEY } from '../retry-info';
 import { GrpcJsTransport } from './grpc-js.transport';
 import { Http2Transport } from './http2.transport';
 import { isUnreachable, type TransportFailure, type UnaryTransport } from './unary-transport.port';
@@ -28,10 +30,16 @@ const method = (name: string) => ({
   responseSerialize: bytes,
   responseDeserialize: bytes,
 });
-const NAMES = ['Echo', 'Fail', 'Hang', 'Big', 'Meta', 'Down', 'Busy'] as const;
+const NAMES = ['Echo', 'Fail', 'Hang', 'Big', 'Meta', 'Down', 'Busy', 'Throttled'] as const;
 const definition = Object.fromEntries(
   NAMES.map((n) => [n, method(n)]),
 ) as unknown as ServiceDefinition;
+
+/**
+ * google.rpc.Status{code 8, message "quota", details [Any{RetryInfo{retry_delay
+ * 1.5 s}}]}, serialized.
+ */
+const RETRY_INFO_STATUS = retryInfoStatusBase64();
 
 type Handler = (call: ServerUnaryCall<Buffer, Buffer>, reply: sendUnaryData<Buffer>) => void;
 const hanging: sendUnaryData<Buffer>[] = [];
@@ -48,6 +56,13 @@ const handlers: Record<(typeof NAMES)[number], Handler> = {
   // A server's own UNAVAILABLE, about a dependency of its own.
   Down: (_call, reply) =>
     reply({ code: Status.UNAVAILABLE, details: 'connect ECONNREFUSED 10.0.0.9:5432' }),
+  // Rich error details, as Go and Java servers send them: google.rpc.Status
+  // with a RetryInfo of 1.5 s.
+  Throttled: (_call, reply) => {
+    const metadata = new Metadata();
+    metadata.set(STATUS_DETAILS_KEY, Buffer.from(RETRY_INFO_STATUS, 'base64'));
+    reply({ code: Status.RESOURCE_EXHAUSTED, details: 'quota', metadata });
+  },
   // Load shedding with gRPC's retry pushback trailer (gRFC A6).
   Busy: (_call, reply) => {
     const metadata = new Metadata();
@@ -232,6 +247,11 @@ describe.each([
     expect(GrpcCallError.fromServiceError(failure, 'up', 'path').retryAfterMs).toBe(250);
   });
 
+  it("carries the server's RetryInfo status details", async () => {
+    const failure = await failureOf(call('Throttled'));
+    expect(GrpcCallError.fromServiceError(failure, 'up', 'path').retryAfterMs).toBe(1_500);
+  });
+
   it.each(['/503', '/503/body', '/429', '/429/body'])(
     'maps a proxy answering %s with Retry-After to UNAVAILABLE with that pushback',
     async (path) => {
@@ -300,3 +320,16 @@ describe('http2 transport limits', () => {
     }
   });
 });
+
+function retryInfoStatusBase64(): string {
+  const duration = new BinaryWriter().uint32(8).int64(1).uint32(16).int32(500_000_000).finish();
+  const retryInfo = new BinaryWriter().uint32(10).bytes(duration).finish();
+  const any = new BinaryWriter()
+    .uint32(10)
+    .string('type.googleapis.com/google.rpc.RetryInfo')
+    .uint32(18)
+    .bytes(retryInfo)
+    .finish();
+  const status = new BinaryWriter().uint32(8).int32(8).uint32(18).string('quota');
+  return Buffer.from(status.uint32(26).bytes(any).finish()).toString('base64');
+}
