@@ -4,7 +4,7 @@
 // `npm test` checks they are in sync.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './workspace.mjs';
+import { root, run } from './workspace.mjs';
 
 const check = process.argv.includes('--check');
 const skipDirs = new Set(['node_modules', 'dist', 'generated', 'testing']);
@@ -21,6 +21,11 @@ const walk = (dir) =>
 const isProduction = (file) => file.endsWith('.ts') && !/\.(spec|fixture)\.ts$/.test(file);
 
 let stale = [];
+const written = [];
+const write = (file, json) => {
+  writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+  written.push(file);
+};
 for (const group of ['apps', 'libs']) {
   for (const name of readdirSync(path.join(root, group))) {
     const src = path.join(root, group, name, 'src');
@@ -50,14 +55,14 @@ for (const group of ['apps', 'libs']) {
       if (missing.length) {
         stale.push(`${pkg.name} (tsconfig references)`);
         tsconfig.references = [...references, ...missing];
-        if (!check) writeFileSync(tsconfigFile, JSON.stringify(tsconfig, null, 2) + '\n');
+        if (!check) write(tsconfigFile, tsconfig);
       }
     }
     if (JSON.stringify(wanted) === JSON.stringify(pkg.dependencies)) continue;
     stale.push(pkg.name);
     if (wanted) pkg.dependencies = wanted;
     else delete pkg.dependencies;
-    if (!check) writeFileSync(pkgFile, JSON.stringify(pkg, null, 2) + '\n');
+    if (!check) write(pkgFile, pkg);
   }
 }
 if (check && stale.length) {
@@ -68,3 +73,5 @@ if (check && stale.length) {
 }
 if (!check)
   console.log(stale.length ? `updated ${stale.join(', ')}` : 'workspace dependencies in sync');
+// In the layout the formatter (checked in CI) wants.
+if (written.length) run('npx', ['prettier', '--write', '--log-level=warn', ...written]);

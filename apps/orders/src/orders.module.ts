@@ -6,7 +6,8 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { catalogV1, inventoryV1 } from '@junction/contracts';
+import { catalogV1, inventoryV1, type ServiceDefinition } from '@junction/contracts';
+import type { UpstreamPolicy } from '@junction/resilience';
 import { upstreamResolver } from '@junction/discovery';
 import {
   connectUpstream,
@@ -30,7 +31,7 @@ import { StockReservations } from './domain/stock-reservations.port';
 import { ExpiryJob } from './expiry/expiry-job';
 import { expiryLeadership, type Leadership } from './expiry/expiry-leadership';
 import { OrdersController } from './grpc/orders.controller';
-import { ordersClientChain, type OrdersUpstreamPolicy } from './upstreams/orders-client-chain';
+import { ordersClientChain } from './upstreams/orders-client-chain';
 import { ordersRuntimeConfig, type OrdersRuntimeConfig } from './upstreams/orders-runtime';
 
 /** Everything both upstream clients share: one resolver, one transport. */
@@ -39,11 +40,25 @@ const TRANSPORT = Symbol('TRANSPORT');
 const EXPIRY_LEADERSHIP = Symbol('EXPIRY_LEADERSHIP');
 const RUNTIME = Symbol('RUNTIME');
 const CHAINS = Symbol('CHAINS');
-type Chains = Readonly<Record<'catalog' | 'inventory', OrdersUpstreamPolicy>>;
+type Chains = Readonly<Record<'catalog' | 'inventory', UpstreamPolicy>>;
 /** Orders per expiry sweep. */
 const EXPIRY_BATCH_SIZE = 500;
 const discoveryLog = new Logger('Discovery');
 type Upstreams = Omit<UpstreamOptions, 'upstream'>;
+
+/** A typed client of one upstream: the shared resolver and transport, its own chain. */
+const upstreamClient = <D extends ServiceDefinition>(
+  definition: D,
+  upstream: keyof Chains,
+  shared: Upstreams,
+  chains: Chains,
+) =>
+  connectUpstream(definition, {
+    ...shared,
+    upstream,
+    middleware: chains[upstream].middleware,
+    ejection: chains[upstream].ejection,
+  });
 
 const providers = [
   OrderPlacement,
@@ -92,12 +107,7 @@ const providers = [
     inject: [UPSTREAMS, CHAINS],
     useFactory: (shared: Upstreams, chains: Chains) =>
       new CatalogPriceList(
-        connectUpstream(catalogV1.CatalogServiceDefinition, {
-          upstream: 'catalog',
-          middleware: chains.catalog.middleware,
-          ejection: chains.catalog.ejection,
-          ...shared,
-        }),
+        upstreamClient(catalogV1.CatalogServiceDefinition, 'catalog', shared, chains),
       ),
   },
   {
@@ -105,12 +115,7 @@ const providers = [
     inject: [UPSTREAMS, CHAINS],
     useFactory: (shared: Upstreams, chains: Chains) =>
       new InventoryStockReservations(
-        connectUpstream(inventoryV1.InventoryServiceDefinition, {
-          upstream: 'inventory',
-          middleware: chains.inventory.middleware,
-          ejection: chains.inventory.ejection,
-          ...shared,
-        }),
+        upstreamClient(inventoryV1.InventoryServiceDefinition, 'inventory', shared, chains),
       ),
   },
   {

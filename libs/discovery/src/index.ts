@@ -49,6 +49,7 @@ export {
   runtimeConfig,
   type RuntimeConfig,
   type RuntimeConfigOptions,
+  type RuntimeConfigLog,
 } from './consul/runtime-config';
 export { consulKvSource } from './consul/consul-kv.source';
 export type { KvSource, KvAnswer } from './consul/kv-source.port';

@@ -6,10 +6,10 @@ import {
   type OutlierEjectionOptions,
   type ServiceResolver,
 } from '@junction/discovery';
-import { clientChain } from './client-chain';
 import { createGrpcClient } from './grpc-client.factory';
 import type { GrpcClient } from './grpc-client.types';
 import { createInvoker } from './invoker';
+import { traceClient } from './middleware/trace-client.middleware';
 import type { UnaryTransport } from './transport/unary-transport.port';
 import type { Middleware } from './unary-call.types';
 
@@ -25,7 +25,7 @@ export interface UpstreamOptions {
    * config change applies at once; every field has a default.
    */
   readonly ejection?: () => OutlierEjectionOptions;
-  /** Defaults to the platform's client chain. */
+  /** The client chain (`resilientChain` from @junction/resilience); defaults to tracing only. */
   readonly middleware?: Middleware;
 }
 
@@ -45,7 +45,7 @@ export function connectUpstream<D extends ServiceDefinition>(
     balancer,
     transport: options.transport,
   });
-  const middleware = options.middleware ?? clientChain();
+  const middleware = options.middleware ?? traceClient();
   return createGrpcClient(definition, {
     upstream: options.upstream,
     handler: middleware(invoker),

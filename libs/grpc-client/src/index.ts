@@ -30,5 +30,4 @@ export { traceClient } from './middleware/trace-client.middleware';
 export type { GrpcClient, CallOptions } from './grpc-client.types';
 export { createGrpcClient, type GrpcClientOptions } from './grpc-client.factory';
 export { status as GrpcStatus, Metadata } from '@grpc/grpc-js';
-export { clientChain } from './client-chain';
 export { connectUpstream, type UpstreamOptions } from './connect-upstream';

@@ -20,3 +20,10 @@ export { applyOverride, livePolicy } from './policy/policy-override';
 export type { ResilienceEvents, BreakerState, RejectionCause } from './resilience-events';
 export { resilientChain, type ResilientChain, type ResilientChainOptions } from './resilient-chain';
 export { LastGoodCache, type LastGoodCacheOptions } from './fallback/last-good.cache';
+export {
+  upstreamPolicy,
+  upstreamOverrideSchema,
+  type UpstreamOverride,
+  type UpstreamPolicy,
+  type UpstreamPolicyOptions,
+} from './upstream-policy';

@@ -15,6 +15,7 @@ export {
   shopAppEnv,
   SHOP_SERVICES,
   DEFAULT_SHOP_PORTS,
+  FAST_DISCOVERY_ENV,
   type ShopService,
   type ShopPorts,
   type ShopOptions,

@@ -61,6 +61,18 @@ export function shopAppEnv(
 }
 
 /**
+ * Registry timings for tests that kill and start instances: checks every
+ * second, keep-alive twice a second, a short wait and grace.
+ */
+export const FAST_DISCOVERY_ENV: Readonly<Record<string, string>> = {
+  CHECK_INTERVAL: '1s',
+  CHECK_TIMEOUT: '500ms',
+  REGISTRATION_KEEPALIVE_MS: '500',
+  DISCOVERY_WAIT_MS: '10000',
+  DEREGISTER_GRACE_MS: '500',
+};
+
+/**
  * The suites drive the gateway with bursts of requests from one IP, far over
  * the public per-client rate limit. The limiter stays on, with a limit no test
  * reaches; a suite that tests limits sets its own (options.env wins).

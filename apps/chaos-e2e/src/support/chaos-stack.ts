@@ -1,6 +1,7 @@
 import {
   awaitReady,
   consulAnswers,
+  FAST_DISCOVERY_ENV,
   grpcServing,
   httpOk,
   passingInstanceIds,
@@ -17,15 +18,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { ChaosPorts } from './chaos-ports';
 
-/** Quick registry timings: checks every second, keep-alive twice a second. */
-const FAST_DISCOVERY = {
-  CHECK_INTERVAL: '1s',
-  CHECK_TIMEOUT: '500ms',
-  REGISTRATION_KEEPALIVE_MS: '500',
-  DISCOVERY_WAIT_MS: '10000',
-  DEREGISTER_GRACE_MS: '500',
-  LOG_LEVEL: 'info',
-};
+const FAST_DISCOVERY = { ...FAST_DISCOVERY_ENV, LOG_LEVEL: 'info' };
 
 /** The processes of a stack, by name: registry, gateway, catalog-a, catalog-b, inventory, … */
 export type ChaosProcess = 'registry' | 'gateway' | 'catalog-a' | 'catalog-b' | ShopService;

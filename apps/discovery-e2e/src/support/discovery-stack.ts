@@ -1,6 +1,7 @@
 import {
   awaitReady,
   consulAnswers,
+  FAST_DISCOVERY_ENV,
   grpcServing,
   httpOk,
   startApp,
@@ -13,13 +14,9 @@ import {
   type ShopService,
 } from '@junction/testing';
 
-/** Quick registry timings for tests: checks every second, keep-alive twice a second. */
+/** Fast registry timings, and every span sampled and exported quickly (the tests read them). */
 const FAST_DISCOVERY = {
-  CHECK_INTERVAL: '1s',
-  CHECK_TIMEOUT: '500ms',
-  REGISTRATION_KEEPALIVE_MS: '500',
-  DISCOVERY_WAIT_MS: '10000',
-  DEREGISTER_GRACE_MS: '500',
+  ...FAST_DISCOVERY_ENV,
   OTEL_TRACES_SAMPLER: 'always_on',
   OTEL_BSP_SCHEDULE_DELAY: '100',
   LOG_LEVEL: 'info',

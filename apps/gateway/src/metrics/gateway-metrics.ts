@@ -15,52 +15,46 @@ export class GatewayMetrics {
   }
 
   /** Requests answered 429 by the rate limiter, per route. */
-  readonly rateLimited = new Counter({
-    name: 'junction_gateway_rate_limited_total',
-    help: 'Requests refused with 429 by the rate limiter',
-    labelNames: ['route'] as const,
-    registers: [this.registry],
-  });
+  readonly rateLimited = this.counter(
+    'junction_gateway_rate_limited_total',
+    'Requests refused with 429 by the rate limiter',
+    ['route'],
+  );
 
   /** Requests answered 503 before any work, per reason (in_flight, event_loop_lag). */
-  readonly shed = new Counter({
-    name: 'junction_gateway_shed_total',
-    help: 'Requests refused with 503 by load shedding',
-    labelNames: ['reason'] as const,
-    registers: [this.registry],
-  });
+  readonly shed = this.counter(
+    'junction_gateway_shed_total',
+    'Requests refused with 503 by load shedding',
+    ['reason'],
+  );
 
   /** Answers served without a section (or from a stale copy), per route and section. */
-  readonly fallbacks = new Counter({
-    name: 'junction_gateway_fallbacks_total',
-    help: 'Degraded answers: an optional section left out or a stale copy served',
-    labelNames: ['route', 'section'] as const,
-    registers: [this.registry],
-  });
+  readonly fallbacks = this.counter(
+    'junction_gateway_fallbacks_total',
+    'Degraded answers: an optional section left out or a stale copy served',
+    ['route', 'section'],
+  );
 
   /** Upstream calls refused by the client before reaching the wire, per upstream and cause. */
-  readonly callsRejected = new Counter({
-    name: 'junction_upstream_calls_rejected_total',
-    help: 'Upstream calls failed fast by the client (breaker open, bulkhead full, budget spent)',
-    labelNames: ['upstream', 'cause'] as const,
-    registers: [this.registry],
-  });
+  readonly callsRejected = this.counter(
+    'junction_upstream_calls_rejected_total',
+    'Upstream calls failed fast by the client (breaker open, bulkhead full, budget spent)',
+    ['upstream', 'cause'],
+  );
 
   /** Extra attempts made by retry, per upstream and method. */
-  readonly retries = new Counter({
-    name: 'junction_upstream_retries_total',
-    help: 'Retry attempts of upstream calls',
-    labelNames: ['upstream', 'method'] as const,
-    registers: [this.registry],
-  });
+  readonly retries = this.counter(
+    'junction_upstream_retries_total',
+    'Retry attempts of upstream calls',
+    ['upstream', 'method'],
+  );
 
   /** Instances taken out of rotation, per upstream and reason (unreachable, failures, pushback). */
-  readonly ejections = new Counter({
-    name: 'junction_upstream_ejections_total',
-    help: 'Upstream instances ejected from the balancer, or paused at their own request',
-    labelNames: ['upstream', 'reason'] as const,
-    registers: [this.registry],
-  });
+  readonly ejections = this.counter(
+    'junction_upstream_ejections_total',
+    'Upstream instances ejected from the balancer, or paused at their own request',
+    ['upstream', 'reason'],
+  );
 
   /** Breaker state per upstream method: 0 closed, 1 half-open, 2 open. */
   readonly breakerState = new Gauge({
@@ -71,10 +65,13 @@ export class GatewayMetrics {
   });
 
   /** Breaker transitions per upstream method and new state. */
-  readonly breakerTransitions = new Counter({
-    name: 'junction_upstream_breaker_transitions_total',
-    help: 'Circuit breaker state changes',
-    labelNames: ['upstream', 'method', 'state'] as const,
-    registers: [this.registry],
-  });
+  readonly breakerTransitions = this.counter(
+    'junction_upstream_breaker_transitions_total',
+    'Circuit breaker state changes',
+    ['upstream', 'method', 'state'],
+  );
+
+  private counter<L extends string>(name: string, help: string, labelNames: readonly L[]) {
+    return new Counter<L>({ name, help, labelNames, registers: [this.registry] });
+  }
 }

@@ -1,5 +1,4 @@
-import { outlierEjectionOverrideSchema } from '@junction/discovery';
-import { clientPolicyOverrideSchema } from '@junction/resilience';
+import { upstreamOverrideSchema } from '@junction/resilience';
 import { z } from 'zod';
 import {
   rateLimitRuntimeSchema,
@@ -40,12 +39,7 @@ export const gatewayRuntimeSchema = z
     upstreams: z
       .record(
         z.string().min(1),
-        clientPolicyOverrideSchema
-          .extend({
-            forceDegraded: z.boolean().default(false),
-            ejection: outlierEjectionOverrideSchema.optional(),
-          })
-          .strict(),
+        upstreamOverrideSchema.extend({ forceDegraded: z.boolean().default(false) }).strict(),
       )
       .default({}),
     degradation: z

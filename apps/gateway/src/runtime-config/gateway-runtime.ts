@@ -1,22 +1,14 @@
-import type { OutlierEjectionSettings } from '@junction/discovery';
-import type { ClientPolicyOverride } from '@junction/resilience';
+import type { RuntimeConfig } from '@junction/discovery';
+import type { UpstreamOverride } from '@junction/resilience';
 import type {
   RateLimitRuntime,
   RouteRateLimit,
 } from '../edge/rate-limit/rate-limit-runtime.schema';
 import type { SheddingRuntime } from '../edge/shedding/shedding-runtime.schema';
-import { gatewayRuntimeSchema, type GatewayRuntime } from './gateway-runtime.schema';
+import type { GatewayRuntime } from './gateway-runtime.schema';
 
 /** Where the current runtime configuration comes from (a KV watch, or fixed defaults). */
-export interface RuntimeSource {
-  readonly current: GatewayRuntime;
-  stop(): Promise<void>;
-}
-
-export const fixedRuntime = (): RuntimeSource => ({
-  current: gatewayRuntimeSchema.parse({}),
-  stop: async () => undefined,
-});
+export type RuntimeSource = RuntimeConfig<GatewayRuntime>;
 
 /** The questions the request path asks of the runtime configuration. */
 export class GatewayRuntimeConfig {
@@ -30,14 +22,9 @@ export class GatewayRuntimeConfig {
     return this.source.current.routes[route]?.timeoutMs ?? this.defaultTimeoutMs;
   }
 
-  /** Ops' changes to an upstream's client policy; the same object until the config changes. */
-  upstreamOverride(upstream: string): ClientPolicyOverride | undefined {
+  /** Ops' changes to an upstream's client policy and ejection; the same object until the config changes. */
+  upstreamOverride(upstream: string): UpstreamOverride | undefined {
     return this.source.current.upstreams[upstream];
-  }
-
-  /** Ops' changes to an upstream's outlier ejection. */
-  ejectionOverride(upstream: string): Partial<OutlierEjectionSettings> | undefined {
-    return this.source.current.upstreams[upstream]?.ejection;
   }
 
   /** How old a cached catalog answer may be and still be served when the catalog fails. */

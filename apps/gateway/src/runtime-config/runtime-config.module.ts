@@ -11,17 +11,12 @@ export interface RuntimeConfigSettings {
   readonly defaultTimeoutMs: number;
 }
 
-function runtimeSource({ discovery }: RuntimeConfigSettings): RuntimeSource {
-  const log = new Logger('RuntimeConfig');
-  return runtimeConfig(discovery, {
+const runtimeSource = ({ discovery }: RuntimeConfigSettings): RuntimeSource =>
+  runtimeConfig(discovery, {
     key: GATEWAY_RUNTIME_KEY,
     schema: gatewayRuntimeSchema,
-    onChange: (config) => log.log(`applied ${GATEWAY_RUNTIME_KEY}: ${JSON.stringify(config)}`),
-    onInvalid: (problem) => log.warn(`${problem}; keeping the last good configuration`),
-    onError: (error, failures) =>
-      failures === 1 && log.warn(`watching ${GATEWAY_RUNTIME_KEY} failed: ${String(error)}`),
+    log: new Logger('RuntimeConfig'),
   });
-}
 
 /** Runtime configuration from Consul KV, and the per-route deadline it sets. */
 @Module({})

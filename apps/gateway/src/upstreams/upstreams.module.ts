@@ -13,15 +13,10 @@ import {
   reviewsV1,
   type ServiceDefinition,
 } from '@junction/contracts';
-import {
-  liveEjection,
-  upstreamResolver,
-  type OutlierEjectionOptions,
-  type ServiceResolver,
-} from '@junction/discovery';
+import { upstreamResolver, type ServiceResolver } from '@junction/discovery';
 import { connectUpstream, createTransport, type UnaryTransport } from '@junction/grpc-client';
 import { GatewayRuntimeConfig } from '../runtime-config/gateway-runtime';
-import type { ResilientChain } from '@junction/resilience';
+import type { UpstreamPolicy } from '@junction/resilience';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { gatewayClientChain } from './gateway-client-chain';
 import type { UpstreamSettings } from './upstream-settings';
@@ -39,9 +34,7 @@ const UPSTREAM_SETTINGS = Symbol('UPSTREAM_SETTINGS');
 const TRANSPORT = Symbol('TRANSPORT');
 /** Each upstream's resilient chain (its breakers are this gateway's, per upstream). */
 const CLIENT_CHAINS = Symbol('CLIENT_CHAINS');
-type ClientChains = Readonly<
-  Record<UpstreamName, ResilientChain & { ejection: () => OutlierEjectionOptions }>
->;
+type ClientChains = Readonly<Record<UpstreamName, UpstreamPolicy>>;
 
 const upstreamClient = (
   token: symbol,
@@ -101,25 +94,9 @@ export class UpstreamsModule implements OnModuleDestroy {
           inject: [GatewayRuntimeConfig, GatewayMetrics],
           useFactory: (runtime: GatewayRuntimeConfig, metrics: GatewayMetrics): ClientChains => {
             const log = new Logger('Upstreams');
-            const chainOf = (upstream: UpstreamName) => ({
-              ...gatewayClientChain(upstream, settings.policies[upstream], {
-                runtime,
-                metrics,
-                log,
-              }),
-              ejection: liveEjection(
-                {
-                  maxEjectionMs: settings.maxEjectionMs,
-                  onEject: (instance, reason, untilMs) => {
-                    metrics.ejections.inc({ upstream, reason });
-                    log.log(
-                      `${upstream} instance ${instance} out of rotation (${reason}) for ${untilMs - Date.now()} ms`,
-                    );
-                  },
-                },
-                () => runtime.ejectionOverride(upstream),
-              ),
-            });
+            const deps = { runtime, metrics, log, maxEjectionMs: settings.maxEjectionMs };
+            const chainOf = (upstream: UpstreamName) =>
+              gatewayClientChain(upstream, settings.policies[upstream], deps);
             return Object.fromEntries(
               UPSTREAMS.map((name) => [name, chainOf(name)]),
             ) as ClientChains;

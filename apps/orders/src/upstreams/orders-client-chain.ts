@@ -1,17 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { liveEjection, type OutlierEjectionOptions } from '@junction/discovery';
-import {
-  clientPolicySchema,
-  livePolicy,
-  resilientChain,
-  type ResilientChain,
-} from '@junction/resilience';
+import { clientPolicySchema, upstreamPolicy, type UpstreamPolicy } from '@junction/resilience';
 import type { OrdersRuntimeConfig } from './orders-runtime';
-
-/** One upstream's client chain and the live options of its outlier ejection. */
-export interface OrdersUpstreamPolicy extends ResilientChain {
-  readonly ejection: () => OutlierEjectionOptions;
-}
 
 const log = new Logger('Upstreams');
 
@@ -19,17 +8,17 @@ const log = new Logger('Upstreams');
  * The chain orders' calls go through: the platform's resilient chain with
  * the configured timeout as default and live KV changes on top. Its inbound
  * call's deadline (set by the server's deadline interceptor) caps every
- * call, so orders → inventory keeps the gateway's budget.
+ * call, so orders → inventory keeps the gateway's budget. Orders serves no
+ * metrics, so breaker changes and ejections are logged.
  */
 export const ordersClientChain = (
   upstream: 'catalog' | 'inventory',
   timeoutMs: number,
   runtime: OrdersRuntimeConfig,
-): OrdersUpstreamPolicy => ({
-  ...resilientChain({
-    policy: livePolicy(clientPolicySchema.parse({ timeoutMs }), () =>
-      runtime.upstreamOverride(upstream),
-    ),
+): UpstreamPolicy =>
+  upstreamPolicy({
+    base: clientPolicySchema.parse({ timeoutMs }),
+    override: () => runtime.upstreamOverride(upstream),
     events: {
       breakerStateChanged: (name, method, state) =>
         (state === 'open' ? log.warn : log.log).call(
@@ -37,14 +26,10 @@ export const ordersClientChain = (
           `circuit breaker ${name}/${method} is ${state}`,
         ),
     },
-  }),
-  ejection: liveEjection(
-    {
+    ejection: {
       onEject: (instance, reason, untilMs) =>
         log.log(
           `${upstream} instance ${instance} out of rotation (${reason}) for ${untilMs - Date.now()} ms`,
         ),
     },
-    () => runtime.upstreamOverride(upstream)?.ejection,
-  ),
-});
+  });

@@ -1,28 +1,22 @@
 import { Logger } from '@nestjs/common';
-import {
-  outlierEjectionOverrideSchema,
-  runtimeConfig,
-  type DiscoverySettings,
-} from '@junction/discovery';
-import { clientPolicyOverrideSchema } from '@junction/resilience';
+import { runtimeConfig, type DiscoverySettings } from '@junction/discovery';
+import { upstreamOverrideSchema, type UpstreamOverride } from '@junction/resilience';
 import { z } from 'zod';
 
 /**
  * Orders' runtime configuration, Consul KV `junction/config/orders`: client
- * policy changes per upstream, applied to the next call.
+ * policy and ejection changes per upstream, applied to the next call.
  *
  *   { "upstreams": { "inventory": { "timeoutMs": 800, "bulkhead": { "maxConcurrent": 50 },
  *                                   "ejection": { "consecutiveFailures": 3 } } } }
  */
-/** Any client policy field, and outlier ejection, over the defaults. */
-const upstreamOverride = clientPolicyOverrideSchema
-  .extend({ ejection: outlierEjectionOverrideSchema.optional() })
-  .strict();
-
 export const ordersRuntimeSchema = z
   .object({
     upstreams: z
-      .object({ catalog: upstreamOverride.optional(), inventory: upstreamOverride.optional() })
+      .object({
+        catalog: upstreamOverrideSchema.optional(),
+        inventory: upstreamOverrideSchema.optional(),
+      })
       .strict()
       .default({}),
   })
@@ -32,19 +26,15 @@ export const ORDERS_RUNTIME_KEY = 'junction/config/orders';
 
 /** The live overrides of orders' upstream policies. */
 export interface OrdersRuntimeConfig {
-  upstreamOverride(upstream: string): OrdersRuntime['upstreams']['catalog'];
+  upstreamOverride(upstream: string): UpstreamOverride | undefined;
   stop(): Promise<void>;
 }
 
 export function ordersRuntimeConfig(discovery: DiscoverySettings): OrdersRuntimeConfig {
-  const log = new Logger('RuntimeConfig');
   const config = runtimeConfig(discovery, {
     key: ORDERS_RUNTIME_KEY,
     schema: ordersRuntimeSchema,
-    onChange: (value) => log.log(`applied ${ORDERS_RUNTIME_KEY}: ${JSON.stringify(value)}`),
-    onInvalid: (problem) => log.warn(`${problem}; keeping the last good configuration`),
-    onError: (error, failures) =>
-      failures === 1 && log.warn(`watching ${ORDERS_RUNTIME_KEY} failed: ${String(error)}`),
+    log: new Logger('RuntimeConfig'),
   });
   return {
     upstreamOverride: (upstream) =>

@@ -48,6 +48,8 @@ interface Ejection {
  * 'unreachable' ejection. The list is seen only when picking, so
  * all timing is judged then, without timers. State belongs to one upstream.
  */
+const NO_OPTIONS: OutlierEjectionOptions = {};
+
 export class OutlierEjection implements Balancer {
   private readonly ejections = new Map<string, Ejection>();
   private readonly pauses = new Map<string, number>();
@@ -57,12 +59,14 @@ export class OutlierEjection implements Balancer {
   private listed: readonly ServiceInstance[] = [];
   private readonly options: () => OutlierEjectionOptions;
   private readonly now: () => number;
+  private seenOptions?: OutlierEjectionOptions;
+  private filled = settingsOf({});
 
   constructor(
     private readonly inner: Balancer,
     deps: OutlierEjectionDeps = {},
   ) {
-    this.options = deps.options ?? (() => ({}));
+    this.options = deps.options ?? (() => NO_OPTIONS);
     this.now = deps.now ?? Date.now;
   }
 
@@ -73,7 +77,7 @@ export class OutlierEjection implements Balancer {
   ): ServiceInstance | undefined {
     this.listed = instances;
     if (this.ejections.size > 0 || this.pauses.size > 0) {
-      this.review(instances, this.now(), settingsOf(this.options()));
+      this.review(instances, this.now(), this.settings(this.options()));
     }
     const open =
       this.pauses.size === 0 ? instances : instances.filter((i) => !this.pauses.has(i.id));
@@ -94,7 +98,7 @@ export class OutlierEjection implements Balancer {
     const id = instance.id;
     const now = this.now();
     const options = this.options();
-    const settings = settingsOf(options);
+    const settings = this.settings(options);
     const ejection = this.active(id, now, settings);
     // The instance answered and said how long to wait: that, not a count.
     if (pushbackMs !== undefined && pushbackMs > 0) {
@@ -114,10 +118,23 @@ export class OutlierEjection implements Balancer {
     }
   }
 
+  /**
+   * The options with their gaps filled, worked out again only when the
+   * options object changes (live config hands out the same one until then):
+   * onEnd runs on every call.
+   */
+  private settings(options: OutlierEjectionOptions): OutlierEjectionSettings {
+    if (options !== this.seenOptions) {
+      this.seenOptions = options;
+      this.filled = settingsOf(options);
+    }
+    return this.filled;
+  }
+
   /** Instances out of the pick now, with why and until when; for logs and tests. */
   state(): OutlierHold[] {
     const now = this.now();
-    const { maxEjectionMs } = settingsOf(this.options());
+    const { maxEjectionMs } = this.settings(this.options());
     const holds: OutlierHold[] = [];
     for (const [instanceId, e] of this.ejections) {
       const untilMs = Math.min(e.until, e.at + maxEjectionMs);

@@ -10,10 +10,22 @@ export interface RuntimeConfig<T> {
   stop(): Promise<void>;
 }
 
+/** Where the standard lines go (a Nest Logger fits). */
+export interface RuntimeConfigLog {
+  log(message: string): void;
+  warn(message: string): void;
+}
+
 export type RuntimeConfigOptions<S extends z.ZodType> = Pick<
   KvConfigWatchOptions<S>,
   'key' | 'schema' | 'onChange' | 'onInvalid' | 'onError'
->;
+> & {
+  /**
+   * Logs what the hooks left out say: each applied value, each refusal
+   * (the last good value stays), the first failure of a run of them.
+   */
+  readonly log?: RuntimeConfigLog;
+};
 
 /**
  * An app's runtime configuration from one Consul KV key (a watch that
@@ -28,8 +40,14 @@ export function runtimeConfig<S extends z.ZodType>(
     const fixed = options.schema.parse({}) as z.output<S>;
     return { current: fixed, stop: async () => undefined };
   }
+  const { log, ...watch } = options;
+  const { key } = watch;
   return new KvConfigWatch({
-    ...options,
+    onChange: (value) => log?.log(`applied ${key}: ${JSON.stringify(value)}`),
+    onInvalid: (problem) => log?.warn(`${problem}; keeping the last good configuration`),
+    onError: (error, failures) =>
+      failures === 1 && log?.warn(`watching ${key} failed: ${String(error)}`),
+    ...watch,
     source: consulKvSource(consulClient(settings.CONSUL_HTTP_ADDR)),
     waitMs: settings.DISCOVERY_WAIT_MS,
     backoff: { initialMs: 200, maxMs: 10_000 },

@@ -1,4 +1,4 @@
-import { runtimeConfig, type DiscoverySettings } from '@junction/discovery';
+import { runtimeConfig, type DiscoverySettings, type RuntimeConfig } from '@junction/discovery';
 import type { Logger } from '@junction/telemetry';
 import {
   faultConfigSchema,
@@ -9,10 +9,7 @@ import {
 } from './fault-config.schema';
 
 /** Where the faults in force come from (a KV watch, or none). */
-export interface FaultSource {
-  readonly current: FaultConfig;
-  stop(): Promise<void>;
-}
+export type FaultSource = RuntimeConfig<FaultConfig>;
 
 export interface FaultSourceOptions {
   /** The service's registry name, e.g. catalog: its key is junction/faults/catalog. */

@@ -6,7 +6,8 @@ import {
   type UnaryHandler,
 } from '@junction/grpc-client';
 import { defaultClientPolicy, resilientChain } from '@junction/resilience';
-import { fixedRuntime, GatewayRuntimeConfig } from '../../runtime-config/gateway-runtime';
+import { GatewayRuntimeConfig } from '../../runtime-config/gateway-runtime';
+import { gatewayRuntimeSchema } from '../../runtime-config/gateway-runtime.schema';
 import { CatalogReads } from './catalog-reads';
 
 const product = (id: string): catalogV1.GetProductResponse => ({
@@ -26,10 +27,17 @@ function readsOver(upstream: UnaryHandler, staleMaxAgeMs = 60_000) {
     handler: chain.middleware(upstream),
     defaultTimeoutMs: 1_000,
   });
-  const reads = new CatalogReads(client, new GatewayRuntimeConfig(fixedRuntime(), 2_000), {
-    staleMaxAgeMs,
-    staleMaxEntries: 100,
-  });
+  const reads = new CatalogReads(
+    client,
+    new GatewayRuntimeConfig(
+      { current: gatewayRuntimeSchema.parse({}), stop: async () => undefined },
+      2_000,
+    ),
+    {
+      staleMaxAgeMs,
+      staleMaxEntries: 100,
+    },
+  );
   return { reads, close: () => chain.breakers.close() };
 }
 
