@@ -17,11 +17,12 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/.nx', 'libs/contracts/src/generated/**'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // Layers, as in shared/architecture.md: contracts depend on nothing;
       // framework-free cores only on cores; Nest adapters on cores and
-      // contracts; apps on any library and never on another app.
+      // contracts; apps on any library and never on another app; the
+      // browser UI on contracts only.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -38,6 +39,8 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:nest'],
             },
+            // The console's front end runs in a browser: it shares only API types.
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts'] },
             // End-to-end suites drive apps as processes, never by import.
             {
               sourceTag: 'type:e2e',

@@ -1,6 +1,8 @@
-// `npm start`: install if needed, build, start the four services and the
-// gateway as separate processes, wait until all are ready, print the URLs.
-// Ctrl-C (or SIGTERM) stops every process before this one exits.
+// `npm start`: install if needed, build, then run every app the workspace
+// tags with a role (registry, console, services, gateway) as supervised
+// processes, wait until all are ready, print the URLs. A process that dies
+// is reported and the rest keep running (JUNCTION_AUTO_RESTART=true restarts
+// it with backoff); Ctrl-C (or SIGTERM) stops every process before this one exits.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { env, installIfNeeded, root, runOrExit } from '../scripts/workspace.mjs';
@@ -11,87 +13,62 @@ console.log('> nx run-many -t build');
 runOrExit('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']);
 
 const require = createRequire(path.join(root, 'package.json'));
-const {
-  startShop,
-  consulAnswers,
-  DEFAULT_SHOP_PORTS,
-  SHOP_SERVICES,
-} = require('@junction/testing');
+const { startDevPlatform, discoverApps } = require('@junction/launcher');
 
-const portFrom = (name) => {
-  const value = env[`${name.toUpperCase()}_PORT`];
-  if (value === undefined) return DEFAULT_SHOP_PORTS[name];
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(`${name.toUpperCase()}_PORT must be a port number, got "${value}"`);
-    process.exit(2);
-  }
-  return port;
-};
-// A Consul that already answers at CONSUL_HTTP_ADDR is used as it is;
-// otherwise the dev registry starts on that address's port.
-const consulSetting = env.CONSUL_HTTP_ADDR ?? '127.0.0.1:8500';
-const consulUrl = new URL(
-  /^https?:\/\//.test(consulSetting) ? consulSetting : `http://${consulSetting}`,
-);
-const consulAddress = consulUrl.origin;
-const existingConsul = (await consulAnswers(consulAddress)) ? consulAddress : undefined;
-const ports = {
-  ...Object.fromEntries(['gateway', ...SHOP_SERVICES].map((name) => [name, portFrom(name)])),
-  registry: Number(consulUrl.port || DEFAULT_SHOP_PORTS.registry),
-};
-const format = formatter(['registry', 'gateway', ...SHOP_SERVICES]);
-console.log(
-  existingConsul
-    ? `> using the Consul at ${existingConsul}`
-    : `> starting the dev registry at ${consulAddress}`,
-);
+const format = formatter(['launcher', ...discoverApps(root).map((app) => app.name)]);
 
-let shop;
 let stopping = false;
-const stop = async (reason, exitCode = 0) => {
-  if (stopping) return;
+const starting = startDevPlatform({
+  workspaceRoot: root,
+  env,
+  onLine: (name, line) => console.log(format(name, line)),
+  onEvent: (event) => {
+    if (!stopping) console.error(format('launcher', event.message));
+  },
+});
+const stop = async (reason) => {
+  // A second Ctrl-C does not wait: the processes are killed as this one exits.
+  if (stopping) process.exit(130);
   stopping = true;
   console.log(`\n${reason}: stopping all processes…`);
-  await shop?.stop();
+  await (await starting.catch(() => undefined))?.stop();
   console.log('stopped.');
-  process.exit(exitCode);
+  process.exit(0);
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
-try {
-  shop = await startShop({
-    ports,
-    env,
-    consulAddress: existingConsul,
-    publicRateLimits: true,
-    onLine: (name, line) => console.log(format(name, line)),
-  });
-} catch (error) {
+const started = (platform) => {
+  const { apps, ports, consulAddress, gatewayUrl: url, console: ops } = platform;
+  const grpc = apps
+    .filter((app) => app.role === 'service')
+    .map((app) => `${app.name} 127.0.0.1:${ports.apps[app.name]}`);
+  const metrics = Object.entries(ports.metrics ?? {}).map(([name, port]) => `${name} ${port}`);
+  const apiKey = ops?.otlpApiKey ? `   (header x-otlp-api-key: ${ops.otlpApiKey})` : '';
+  const registry = platform.externalConsul ? 'Consul' : 'dev registry';
+  const lines = [
+    'Junction is up.',
+    `  API        ${url}/api/v1/products/1`,
+    `  Docs       ${url}/docs   (OpenAPI JSON: ${url}/docs/json)`,
+    `  Health     ${url}/healthz   ${url}/readyz`,
+    ...(ops
+      ? [`  Console    ${ops.uiUrl}`, `  OTLP       ${ops.otlpUrl} (traces and logs)${apiKey}`]
+      : []),
+    `  Metrics    ${url}/metrics   (Prometheus)`,
+    `             per process, http://127.0.0.1:<port>/metrics: ${metrics.join(', ')}`,
+    `  Config     ${consulAddress}/v1/kv/junction/config/gateway   (live: limits, timeouts, breakers; see README)`,
+    `  gRPC       ${grpc.join(', ')}`,
+    `  Registry   ${consulAddress}/v1/health/service/catalog?passing  (${registry})`,
+    `A process that exits is reported and the others keep running${
+      env.JUNCTION_AUTO_RESTART === 'true' ? ' (restarted with backoff)' : ''
+    }${ops ? '; restart it from the console' : ''}.`,
+    'Press Ctrl-C to stop.',
+  ];
+  console.log(`\n${lines.join('\n')}\n`);
+};
+starting.then(started, (error) => {
+  // After Ctrl-C the launch unwinds by stopping everything; stop() then exits.
+  if (stopping) return;
   console.error(`\nstart failed: ${error.message}`);
   process.exit(1);
-}
-
-const url = shop.gatewayUrl;
-console.log(`
-Junction is up.
-  API        ${url}/api/v1/products/1
-  Docs       ${url}/docs   (OpenAPI JSON: ${url}/docs/json)
-  Health     ${url}/healthz   ${url}/readyz
-  Metrics    ${url}/metrics   (Prometheus)
-  Config     ${consulAddress}/v1/kv/junction/config/gateway   (live: limits, timeouts, breakers; see README)
-  gRPC       ${SHOP_SERVICES.map((s) => `${s} 127.0.0.1:${ports[s]}`).join(', ')}
-  Registry   ${consulAddress}/v1/health/service/catalog?passing  (${existingConsul ? 'Consul' : 'dev registry'})
-Press Ctrl-C to stop.
-`);
-for (const proc of shop.processes.values()) {
-  proc.exited.then(({ code, signal }) => {
-    if (!stopping) {
-      console.error(
-        `${proc.spec.name} exited unexpectedly (code ${code}, signal ${signal}); stopping the rest.`,
-      );
-      void stop(`${proc.spec.name} exited`, 1);
-    }
-  });
-}
+});

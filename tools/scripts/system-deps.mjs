@@ -1,5 +1,7 @@
-// System packages the tests need besides Node: redis-server (the rate
-// limiter's shared store, run for real by the gateway and edge-e2e tests).
+// System packages the tests need besides Node, each run for real: redis-server
+// (the rate limiter's shared store), prometheus and promtool (scraping the
+// stack, checking infra/'s config and rules), chromium (the console's browser
+// tests, driven by playwright-core) and wrk (the load generator of the bench).
 // Installs what is missing from Debian/Ubuntu packages with apt-get, as root
 // or through passwordless sudo; says what it does, and stops with a clear
 // message when it cannot. Run by `npm test` before Jest; runnable alone.
@@ -7,7 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
 /** command on PATH -> Debian package that provides it */
-const REQUIRED = { 'redis-server': 'redis-server' };
+const REQUIRED = {
+  'redis-server': 'redis-server',
+  prometheus: 'prometheus',
+  promtool: 'prometheus',
+  chromium: 'chromium',
+  wrk: 'wrk',
+};
 
 const has = (command) =>
   spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -36,7 +44,7 @@ function apt(runner, args) {
 export function ensureSystemDeps() {
   const missing = Object.entries(REQUIRED).filter(([command]) => !has(command));
   if (missing.length === 0) return true;
-  const packages = missing.map(([, pkg]) => pkg);
+  const packages = [...new Set(missing.map(([, pkg]) => pkg))];
   console.log(`system packages missing: ${packages.join(', ')}`);
   const runner = aptRunner();
   if (runner.reason) {

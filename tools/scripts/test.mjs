@@ -28,8 +28,12 @@ const checks = [
   step('typecheck (sources and tests)', 'npx', ['tsc', '-p', 'tsconfig.spec.json']),
 ];
 
-// The rate-limit tests run a real redis-server; installed here when missing.
-checks.push(step('system packages (redis-server)', 'node', ['tools/scripts/system-deps.mjs']));
+// The tests run real servers (redis-server, prometheus, chromium); installed here when missing.
+checks.push(
+  step('system packages (redis-server, prometheus, chromium, wrk)', 'node', [
+    'tools/scripts/system-deps.mjs',
+  ]),
+);
 mkdirSync(path.join(root, 'tmp'), { recursive: true });
 const tests = step('jest (unit + e2e)', 'npx', [
   'jest',

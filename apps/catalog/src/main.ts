@@ -3,6 +3,7 @@ import { loadConfig } from '@junction/config';
 import { catalogV1 } from '@junction/contracts';
 import { serviceRegistration } from '@junction/discovery';
 import { faultSource, runGrpcService } from '@junction/grpc-server';
+import { processRegistry, RuntimeConfigMetrics } from '@junction/metrics';
 import { createLogger } from '@junction/telemetry';
 import { CatalogModule } from './catalog.module';
 import { catalogConfigSchema } from './config/catalog.config';
@@ -13,6 +14,7 @@ const SERVICE_VERSION = '0.1.0';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(catalogConfigSchema);
   const logger = createLogger({ name: 'catalog', level: config.LOG_LEVEL });
+  const registry = processRegistry();
   await runGrpcService({
     module: CatalogModule,
     services: [catalogV1.CatalogServiceDefinition],
@@ -21,20 +23,32 @@ async function bootstrap(): Promise<void> {
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     deregisterGraceMs: config.DEREGISTER_GRACE_MS,
-    faults: faultSource({ service: 'catalog', settings: config, logger }),
-    registration: serviceRegistration(
-      config,
-      {
-        name: 'catalog',
-        listenHost: config.CATALOG_HOST,
-        port: config.CATALOG_PORT,
-        meta: { version: SERVICE_VERSION, proto_package: 'catalog.v1' },
-      },
-      {
-        onError: (message, error) => logger.warn({ err: error }, message),
-        onInfo: (message, fields) => logger.info(fields, message),
-      },
-    ),
+    metrics: {
+      registry,
+      host: config.METRICS_HOST ?? config.CATALOG_HOST,
+      port: config.METRICS_PORT,
+    },
+    faults: faultSource({
+      service: 'catalog',
+      settings: config,
+      logger,
+      observer: new RuntimeConfigMetrics(registry),
+    }),
+    registration: ({ metricsPort }) =>
+      serviceRegistration(
+        config,
+        {
+          name: 'catalog',
+          listenHost: config.CATALOG_HOST,
+          port: config.CATALOG_PORT,
+          metricsPort,
+          meta: { version: SERVICE_VERSION, proto_package: 'catalog.v1' },
+        },
+        {
+          onError: (message, error) => logger.warn({ err: error }, message),
+          onInfo: (message, fields) => logger.info(fields, message),
+        },
+      ),
   });
 }
 

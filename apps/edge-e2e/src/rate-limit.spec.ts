@@ -93,7 +93,7 @@ describe('rate limiting (in memory, one gateway)', () => {
     }
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(metrics).toMatch(
-      /junction_gateway_rate_limited_total\{route="GET \/api\/v1\/products\/:id"\} [1-9]/,
+      /junction_gateway_rate_limited_total\{route="GET \/api\/v1\/products\/:id",store="local"\} [1-9]/,
     );
   });
 });

@@ -3,6 +3,7 @@ import type { GatewayConfig } from './config/gateway.config';
 import { RateLimitModule } from './edge/rate-limit/rate-limit.module';
 import { SheddingModule } from './edge/shedding/shedding.module';
 import { HealthController } from './health/health.controller';
+import type { GatewayMetrics } from './metrics/gateway-metrics';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrdersModule } from './routes/orders/orders.module';
 import { ProductsModule } from './routes/products/products.module';
@@ -12,11 +13,11 @@ import { UpstreamsModule } from './upstreams/upstreams.module';
 
 @Module({})
 export class GatewayModule {
-  static register(config: GatewayConfig): DynamicModule {
+  static register(config: GatewayConfig, metrics: GatewayMetrics): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
-        MetricsModule,
+        MetricsModule.register(metrics),
         RuntimeConfigModule.register({
           discovery: config,
           defaultTimeoutMs: config.UPSTREAM_TIMEOUT_MS,

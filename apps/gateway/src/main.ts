@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@junction/config';
+import { startMetricsServer } from '@junction/metrics';
 import {
   createLogger,
   flushTelemetry,
@@ -14,19 +15,24 @@ import { LoadShedding } from './edge/shedding/load-shedding';
 import { registerLoadShedding } from './edge/shedding/load-shedding.hook';
 import { TRACE_ID_HEADER } from './edge/trace-id.header';
 import { GatewayModule } from './gateway.module';
+import { GatewayMetrics } from './metrics/gateway-metrics';
+import { registerHttpServerMetrics } from './metrics/http-server-metrics.hook';
 import { setupOpenApi } from './openapi/openapi.setup';
+import { registerGateway } from './registry/gateway-registration';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(gatewayConfigSchema);
   const logger = createLogger({ name: 'gateway', level: config.LOG_LEVEL });
+  const metrics = new GatewayMetrics();
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     return503OnClosing: true,
     trustProxy: config.TRUST_PROXY,
   });
   registerHttpTracing(adapter.getInstance(), { traceIdHeader: TRACE_ID_HEADER });
+  registerHttpServerMetrics(adapter.getInstance(), metrics.edge.requestDuration);
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.register(config),
+    GatewayModule.register(config, metrics),
     adapter,
     {
       logger: new PinoNestLogger(logger),
@@ -39,6 +45,14 @@ async function bootstrap(): Promise<void> {
   setupOpenApi(app);
   await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);
   logger.info({ url: `http://${config.GATEWAY_HOST}:${config.GATEWAY_PORT}` }, 'gateway listening');
+  const metricsServer = await startMetricsServer({
+    registry: metrics.registry,
+    host: config.METRICS_HOST ?? config.GATEWAY_HOST,
+    port: config.METRICS_PORT,
+  });
+  logger.info({ url: metricsServer.url }, 'metrics served');
+
+  const registration = await registerGateway(config, metricsServer.port, logger);
 
   let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -46,8 +60,10 @@ async function bootstrap(): Promise<void> {
       if (closing) return;
       closing = true;
       logger.info({ signal }, 'shutting down');
-      void app
-        .close()
+      void registration
+        .leave()
+        .then(() => app.close())
+        .then(() => metricsServer.close())
         .then(flushTelemetry)
         .finally(() => {
           logger.info('stopped');

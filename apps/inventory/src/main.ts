@@ -3,6 +3,7 @@ import { loadConfig } from '@junction/config';
 import { inventoryV1 } from '@junction/contracts';
 import { serviceRegistration } from '@junction/discovery';
 import { faultSource, runGrpcService } from '@junction/grpc-server';
+import { processRegistry, RuntimeConfigMetrics } from '@junction/metrics';
 import { createLogger } from '@junction/telemetry';
 import { inventoryConfigSchema } from './config/inventory.config';
 import { InventoryModule } from './inventory.module';
@@ -13,6 +14,7 @@ const SERVICE_VERSION = '0.1.0';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(inventoryConfigSchema);
   const logger = createLogger({ name: 'inventory', level: config.LOG_LEVEL });
+  const registry = processRegistry();
   await runGrpcService({
     module: InventoryModule,
     services: [inventoryV1.InventoryServiceDefinition],
@@ -21,20 +23,32 @@ async function bootstrap(): Promise<void> {
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     deregisterGraceMs: config.DEREGISTER_GRACE_MS,
-    faults: faultSource({ service: 'inventory', settings: config, logger }),
-    registration: serviceRegistration(
-      config,
-      {
-        name: 'inventory',
-        listenHost: config.INVENTORY_HOST,
-        port: config.INVENTORY_PORT,
-        meta: { version: SERVICE_VERSION, proto_package: 'inventory.v1' },
-      },
-      {
-        onError: (message, error) => logger.warn({ err: error }, message),
-        onInfo: (message, fields) => logger.info(fields, message),
-      },
-    ),
+    metrics: {
+      registry,
+      host: config.METRICS_HOST ?? config.INVENTORY_HOST,
+      port: config.METRICS_PORT,
+    },
+    faults: faultSource({
+      service: 'inventory',
+      settings: config,
+      logger,
+      observer: new RuntimeConfigMetrics(registry),
+    }),
+    registration: ({ metricsPort }) =>
+      serviceRegistration(
+        config,
+        {
+          name: 'inventory',
+          listenHost: config.INVENTORY_HOST,
+          port: config.INVENTORY_PORT,
+          metricsPort,
+          meta: { version: SERVICE_VERSION, proto_package: 'inventory.v1' },
+        },
+        {
+          onError: (message, error) => logger.warn({ err: error }, message),
+          onInfo: (message, fields) => logger.info(fields, message),
+        },
+      ),
   });
 }
 

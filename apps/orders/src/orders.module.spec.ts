@@ -6,14 +6,19 @@ import { statusErrorOf } from '@junction/grpc-server/testing';
 import { ordersConfigSchema } from './config/orders.config';
 import { ExpiryJob } from './expiry/expiry-job';
 import { OrdersController } from './grpc/orders.controller';
+import { Registry } from '@junction/metrics';
 import { OrdersModule } from './orders.module';
+import { ordersMetrics } from './upstreams/orders-metrics';
 
 // Wiring only: no call here reaches an upstream or a registry (DISCOVERY=static).
 describe('OrdersModule', () => {
   let app: INestApplicationContext;
   beforeAll(async () => {
     app = await NestFactory.createApplicationContext(
-      OrdersModule.register(loadConfig(ordersConfigSchema, { DISCOVERY: 'static' })),
+      OrdersModule.register(
+        loadConfig(ordersConfigSchema, { DISCOVERY: 'static' }),
+        ordersMetrics(new Registry()),
+      ),
       {
         logger: false,
       },

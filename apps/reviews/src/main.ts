@@ -3,6 +3,7 @@ import { loadConfig } from '@junction/config';
 import { reviewsV1 } from '@junction/contracts';
 import { serviceRegistration } from '@junction/discovery';
 import { faultSource, runGrpcService } from '@junction/grpc-server';
+import { processRegistry, RuntimeConfigMetrics } from '@junction/metrics';
 import { createLogger } from '@junction/telemetry';
 import { reviewsConfigSchema } from './config/reviews.config';
 import { ReviewsModule } from './reviews.module';
@@ -13,6 +14,7 @@ const SERVICE_VERSION = '0.1.0';
 async function bootstrap(): Promise<void> {
   const config = loadConfig(reviewsConfigSchema);
   const logger = createLogger({ name: 'reviews', level: config.LOG_LEVEL });
+  const registry = processRegistry();
   await runGrpcService({
     module: ReviewsModule,
     services: [reviewsV1.ReviewsServiceDefinition],
@@ -21,20 +23,32 @@ async function bootstrap(): Promise<void> {
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     deregisterGraceMs: config.DEREGISTER_GRACE_MS,
-    faults: faultSource({ service: 'reviews', settings: config, logger }),
-    registration: serviceRegistration(
-      config,
-      {
-        name: 'reviews',
-        listenHost: config.REVIEWS_HOST,
-        port: config.REVIEWS_PORT,
-        meta: { version: SERVICE_VERSION, proto_package: 'reviews.v1' },
-      },
-      {
-        onError: (message, error) => logger.warn({ err: error }, message),
-        onInfo: (message, fields) => logger.info(fields, message),
-      },
-    ),
+    metrics: {
+      registry,
+      host: config.METRICS_HOST ?? config.REVIEWS_HOST,
+      port: config.METRICS_PORT,
+    },
+    faults: faultSource({
+      service: 'reviews',
+      settings: config,
+      logger,
+      observer: new RuntimeConfigMetrics(registry),
+    }),
+    registration: ({ metricsPort }) =>
+      serviceRegistration(
+        config,
+        {
+          name: 'reviews',
+          listenHost: config.REVIEWS_HOST,
+          port: config.REVIEWS_PORT,
+          metricsPort,
+          meta: { version: SERVICE_VERSION, proto_package: 'reviews.v1' },
+        },
+        {
+          onError: (message, error) => logger.warn({ err: error }, message),
+          onInfo: (message, fields) => logger.info(fields, message),
+        },
+      ),
   });
 }
 

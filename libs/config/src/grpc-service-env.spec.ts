@@ -15,7 +15,17 @@ describe('grpcServiceEnv', () => {
       CONSUL_HTTP_ADDR: 'http://127.0.0.1:8500',
       CHECK_INTERVAL: '5s',
       DEREGISTER_CRITICAL_AFTER: '1m',
+      METRICS_PORT: 0,
     });
+    expect(loadConfig(schema, {}).METRICS_HOST).toBeUndefined();
+  });
+
+  it('reads where metrics are served, and refuses a port out of range', () => {
+    expect(loadConfig(schema, { METRICS_HOST: '0.0.0.0', METRICS_PORT: '9464' })).toMatchObject({
+      METRICS_HOST: '0.0.0.0',
+      METRICS_PORT: 9464,
+    });
+    expect(() => loadConfig(schema, { METRICS_PORT: '70000' })).toThrow(/METRICS_PORT/);
   });
 
   it('reads the prefixed variables', () => {

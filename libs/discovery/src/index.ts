@@ -50,6 +50,7 @@ export {
   type RuntimeConfig,
   type RuntimeConfigOptions,
   type RuntimeConfigLog,
+  type RuntimeConfigObserver,
 } from './consul/runtime-config';
 export { consulKvSource } from './consul/consul-kv.source';
 export type { KvSource, KvAnswer } from './consul/kv-source.port';

@@ -35,7 +35,7 @@ describe('runGrpcService with a registry', () => {
       logger: createLogger({ name: 'test', level: 'silent' }),
       drainTimeoutMs: 2000,
       handleSignals: false,
-      registration,
+      registration: () => registration,
       deregisterGraceMs: 20,
     }));
     await running.shutdown('test');
@@ -61,7 +61,7 @@ describe('runGrpcService with a registry', () => {
       logger: createLogger({ name: 'test', level: 'silent' }),
       drainTimeoutMs: 2000,
       handleSignals: false,
-      registration,
+      registration: () => registration,
       deregisterGraceMs: 20,
     });
     expect(running.health.status).toBe('SERVING');

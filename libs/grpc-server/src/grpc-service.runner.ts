@@ -3,11 +3,18 @@ import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { Server } from '@grpc/grpc-js';
 import type { ServiceDefinition } from '@junction/contracts';
+import {
+  rpcServerDuration,
+  startMetricsServer,
+  type MetricsServer,
+  type Registry,
+} from '@junction/metrics';
 import { flushTelemetry, PinoNestLogger, type Logger } from '@junction/telemetry';
 import { DeadlineServerInterceptor } from './deadline-server.interceptor';
 import { FaultInjectionInterceptor } from './faults/fault-injection.interceptor';
 import type { FaultSource } from './faults/fault-source';
 import { protoPackageOf, toPackageDefinition } from './package-definition';
+import { RpcServerMetricsInterceptor } from './rpc-server-metrics.interceptor';
 import { ServingHealth } from './serving-health';
 import { StatusErrorFilter } from './status-error.filter';
 import { TraceServerInterceptor } from './trace-server.interceptor';
@@ -24,8 +31,17 @@ export interface GrpcServiceOptions {
   readonly drainTimeoutMs: number;
   /** Shut down and exit 0 on SIGTERM/SIGINT (default true; tests call shutdown). */
   readonly handleSignals?: boolean;
-  /** This instance in the service registry, when there is one. */
-  readonly registration?: Registration;
+  /**
+   * Where this process serves its metrics (METRICS_HOST/METRICS_PORT; port
+   * 0: any free one). Every call is timed into the registry
+   * (rpc_server_call_duration_seconds). None when absent.
+   */
+  readonly metrics?: MetricsEndpoint;
+  /**
+   * This instance in the service registry, when there is one. Built once the
+   * metrics server is bound, so the entry can advertise the port it got.
+   */
+  readonly registration?: (bound: BoundEndpoints) => Registration | undefined;
   /**
    * After deregistering, how long to keep serving before draining: callers'
    * watches need a moment to drop this instance, and calls they route here
@@ -34,6 +50,19 @@ export interface GrpcServiceOptions {
   readonly deregisterGraceMs?: number;
   /** Injected latency and errors (see faultSource); none when absent. Stopped on shutdown. */
   readonly faults?: FaultSource;
+}
+
+export interface MetricsEndpoint {
+  /** The process's one registry (processRegistry() from @junction/metrics). */
+  readonly registry: Registry;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** What is known only once bound. */
+export interface BoundEndpoints {
+  /** The metrics server's port, when there is one: advertise it as metrics_port. */
+  readonly metricsPort?: number;
 }
 
 /** What the runner needs of a registry entry (ServiceRegistration in @junction/discovery). */
@@ -52,17 +81,22 @@ const DEREGISTER_TIMEOUT_MS = 2000;
 export interface RunningGrpcService {
   readonly app: INestMicroservice;
   readonly health: ServingHealth;
+  /** The metrics server, when options.metrics asked for one. */
+  readonly metrics?: MetricsServer;
   /** NOT_SERVING, drain in-flight calls, flush spans. Idempotent. */
   shutdown(reason: string): Promise<void>;
 }
 
 /**
- * Runs a Nest gRPC microservice with Junction's lifecycle: health reports
- * SERVING only once bound; on SIGTERM/SIGINT it turns NOT_SERVING, drains
- * in-flight calls (forcing after drainTimeoutMs) and exits 0.
+ * Runs a Nest gRPC microservice with Junction's lifecycle: metrics served
+ * first (the registry entry advertises their port); health reports SERVING
+ * only once bound; on SIGTERM/SIGINT it turns NOT_SERVING, drains in-flight
+ * calls (forcing after drainTimeoutMs) and exits 0.
  */
 export async function runGrpcService(options: GrpcServiceOptions): Promise<RunningGrpcService> {
   const { logger } = options;
+  const metrics = options.metrics && (await startMetricsServer(options.metrics));
+  if (metrics) logger.info({ url: metrics.url }, 'metrics served');
   const health = new ServingHealth(options.services.map((s) => s.fullName));
   let grpcServer: Server | undefined;
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(options.module, {
@@ -79,10 +113,13 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
       gracefulShutdown: true,
     },
   });
-  const { registration } = options;
-  // Outermost first: the handler runs inside the span and the deadline, and
-  // injected faults are seen (and timed) by both.
+  const registration = options.registration?.({ metricsPort: metrics?.port });
+  // Outermost first: every outcome is timed; the handler runs inside the
+  // span and the deadline, and injected faults are seen (and timed) by all.
   app.useGlobalInterceptors(
+    ...(options.metrics
+      ? [new RpcServerMetricsInterceptor(rpcServerDuration(options.metrics.registry))]
+      : []),
     new TraceServerInterceptor(),
     new DeadlineServerInterceptor(),
     ...(options.faults ? [new FaultInjectionInterceptor(options.faults, registration?.id)] : []),
@@ -125,6 +162,7 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
       await app.close();
       clearTimeout(force);
       await options.faults?.stop();
+      await metrics?.close();
       await flushTelemetry();
       logger.info('stopped');
       await new Promise<void>((resolve) => logger.flush(() => resolve()));
@@ -138,7 +176,7 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
       });
     }
   }
-  return { app, health, shutdown };
+  return { app, health, metrics, shutdown };
 }
 
 const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>

@@ -3,6 +3,8 @@ export {
   type GrpcServiceOptions,
   type RunningGrpcService,
   type Registration,
+  type MetricsEndpoint,
+  type BoundEndpoints,
 } from './grpc-service.runner';
 export { toPackageDefinition, protoPackageOf } from './package-definition';
 export { ServingHealth } from './serving-health';
@@ -20,6 +22,7 @@ export {
 export { StatusErrorFilter } from './status-error.filter';
 export { TraceServerInterceptor } from './trace-server.interceptor';
 export { DeadlineServerInterceptor } from './deadline-server.interceptor';
+export { RpcServerMetricsInterceptor } from './rpc-server-metrics.interceptor';
 export {
   faultConfigSchema,
   faultsKey,

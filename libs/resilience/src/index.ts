@@ -1,6 +1,18 @@
 export { withDeadline, activeDeadline } from './deadline/deadline-budget';
 export { deadline } from './deadline/deadline.middleware';
 export { circuitBreakers, type CircuitBreakers } from './breaker/circuit-breaker.middleware';
+export {
+  breakerForceSchema,
+  breakerForceKey,
+  forcedStateOf,
+  type BreakerForce,
+  type ForcedBreakerState,
+} from './breaker/breaker-force.schema';
+export {
+  watchBreakerForces,
+  type BreakerForces,
+  type BreakerForceWatchOptions,
+} from './breaker/breaker-force.watch';
 export { retry, type RetryOptions } from './retry/retry.middleware';
 export { RetryBudget } from './retry/retry-budget';
 export { fullJitterBackoff } from './retry/backoff';
@@ -10,6 +22,7 @@ export {
   clientPolicySchema,
   clientPolicyOverrideSchema,
   defaultClientPolicy,
+  rpcName,
   type ClientPolicy,
   type ClientPolicyOverride,
   type BreakerPolicy,

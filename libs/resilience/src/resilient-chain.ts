@@ -1,4 +1,5 @@
 import { chain, traceClient, type Middleware } from '@junction/grpc-client';
+import type { BreakerForce } from './breaker/breaker-force.schema';
 import { circuitBreakers, type CircuitBreakers } from './breaker/circuit-breaker.middleware';
 import { bulkhead } from './bulkhead/bulkhead.middleware';
 import { deadline } from './deadline/deadline.middleware';
@@ -16,6 +17,14 @@ export interface ResilientChainOptions {
    * inside the fallback so a switched-off upstream still gets its fallback.
    */
   readonly switches?: readonly Middleware[];
+  /**
+   * What measures each logical call (e.g. rpcClientMetrics from
+   * @junction/metrics): inside the fallback and outside every policy, so it
+   * sees each call once, with the outcome a fallback would hide.
+   */
+  readonly instruments?: readonly Middleware[];
+  /** Ops' forced breaker states of this upstream (Consul KV), read per call. */
+  readonly breakerForce?: () => BreakerForce | undefined;
 }
 
 export interface ResilientChain {
@@ -31,8 +40,10 @@ export interface ResilientChain {
  *
  *   trace       CLIENT span, traceparent out; the policies below mark it
  *   fallback    the caller's answer when all else failed, counted
+ *   instruments RED of each logical call, before a fallback hides its outcome
+ *   switches    the caller's own (e.g. force-degraded)
  *   bulkhead    at most N in flight to the upstream; beyond, shed
- *   breaker     per method; open → fail in microseconds
+ *   breaker     per method; open (or forced open) → fail in microseconds
  *   retry       safe methods only, other instance, jittered, budgeted
  *   deadline    min(method timeout, remaining request budget) per attempt
  */
@@ -40,11 +51,14 @@ export function resilientChain({
   policy,
   events = {},
   switches = [],
+  instruments = [],
+  breakerForce,
 }: ResilientChainOptions): ResilientChain {
-  const breakers = circuitBreakers(policy, events);
+  const breakers = circuitBreakers(policy, events, breakerForce);
   const middleware = chain(
     traceClient(),
     fallback(events),
+    ...instruments,
     ...switches,
     bulkhead(policy, events),
     breakers.middleware,

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { clientPolicyOverrideSchema, type ClientPolicy } from './policy/client-policy.schema';
 import { livePolicy } from './policy/policy-override';
 import type { ResilienceEvents } from './resilience-events';
-import { resilientChain, type ResilientChain } from './resilient-chain';
+import { resilientChain, type ResilientChain, type ResilientChainOptions } from './resilient-chain';
 
 /**
  * What live config may change for one upstream: any client policy field and
@@ -27,6 +27,10 @@ export interface UpstreamPolicyOptions {
   readonly events?: ResilienceEvents;
   /** See ResilientChainOptions.switches. */
   readonly switches?: readonly Middleware[];
+  /** See ResilientChainOptions.instruments. */
+  readonly instruments?: readonly Middleware[];
+  /** See ResilientChainOptions.breakerForce. */
+  readonly breakerForce?: ResilientChainOptions['breakerForce'];
   /** Ejection options under the live changes (e.g. a cap from env, an onEject hook). */
   readonly ejection?: OutlierEjectionOptions;
 }
@@ -42,10 +46,18 @@ export function upstreamPolicy({
   override,
   events,
   switches,
+  instruments,
+  breakerForce,
   ejection = {},
 }: UpstreamPolicyOptions): UpstreamPolicy {
   return {
-    ...resilientChain({ policy: livePolicy(base, override), events, switches }),
+    ...resilientChain({
+      policy: livePolicy(base, override),
+      events,
+      switches,
+      instruments,
+      breakerForce,
+    }),
     ejection: liveEjection(ejection, () => override()?.ejection),
   };
 }

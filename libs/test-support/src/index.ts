@@ -1,4 +1,11 @@
-// Dependency-free test helpers, usable from any project's tests without
-// making a cycle (libs/testing builds on these and on the platform libs).
-export { waitUntil, type WaitOptions } from './wait-until';
-export { ManagedProcess, type ProcessSpec, type ManagedProcessOptions } from './managed-process';
+// Test helpers every project's specs may import. The process machinery is
+// production code (`npm start` runs on it) and lives in @junction/launcher;
+// it is re-exported here so specs keep one import and the launcher depends
+// on no test code.
+export {
+  waitUntil,
+  ManagedProcess,
+  type WaitOptions,
+  type ProcessSpec,
+  type ManagedProcessOptions,
+} from '@junction/launcher';

@@ -1,21 +1,33 @@
-import path from 'node:path';
-import { ManagedProcess, waitUntil, type ManagedProcessOptions } from '@junction/test-support';
-import { consulAnswers, spawnDevRegistry } from './dev-registry';
+import {
+  addressEnv,
+  appEnv,
+  appProcessSpec,
+  DEFAULT_PORTS,
+  discoverApps,
+  launch,
+  ManagedProcess,
+  type AppDefinition,
+  type AppEnvContext,
+  type Env,
+  type LauncherEvent,
+  type ManagedProcessOptions,
+  type RestartBackoff,
+  type RunningPlatform,
+} from '@junction/launcher';
 import { WORKSPACE_ROOT } from './workspace-root';
-import { grpcServing, httpOk } from './readiness-probes';
 
 export const SHOP_SERVICES = ['catalog', 'inventory', 'reviews', 'orders'] as const;
 export type ShopService = (typeof SHOP_SERVICES)[number];
 export type ShopPorts = Readonly<Record<ShopService | 'gateway' | 'registry', number>>;
 
-/** The documented defaults; `npm start` uses them unless *_PORT says otherwise. */
+/** The documented defaults (the launcher's); `npm start` uses them unless *_PORT says otherwise. */
 export const DEFAULT_SHOP_PORTS: ShopPorts = {
-  registry: 8500,
-  gateway: 8080,
-  catalog: 9101,
-  inventory: 9102,
-  reviews: 9103,
-  orders: 9104,
+  registry: DEFAULT_PORTS.registry,
+  gateway: DEFAULT_PORTS.gateway,
+  catalog: DEFAULT_PORTS.catalog,
+  inventory: DEFAULT_PORTS.inventory,
+  reviews: DEFAULT_PORTS.reviews,
+  orders: DEFAULT_PORTS.orders,
 };
 
 export interface ShopOptions extends ManagedProcessOptions {
@@ -31,16 +43,44 @@ export interface ShopOptions extends ManagedProcessOptions {
    * stacks leave this off and get a limit no test reaches (see below).
    */
   readonly publicRateLimits?: boolean;
+  /**
+   * Start the console too, on these ports, as `npm start` does (every app
+   * then exports its spans to it, all sampled). Test stacks run without one.
+   */
+  readonly console?: { readonly port: number; readonly otlpPort: number; readonly token?: string };
+  /** Send every output line to the console as OTLP logs (with `console` only). */
+  readonly forwardLogs?: boolean;
+  /** Restart a process that exits unexpectedly, with this backoff; off unless given. */
+  readonly autoRestart?: RestartBackoff;
+  /** The launcher's notices (an unexpected exit, a restart); default: onLine('launcher', …). */
+  readonly onEvent?: (event: LauncherEvent) => void;
 }
 
 export interface RunningShop {
   readonly gatewayUrl: string;
+  /** The current process of each app (kept current across restarts). */
   readonly processes: ReadonlyMap<string, ManagedProcess>;
   readonly ports: ShopPorts;
+  /** The launcher behind the stack: supervisor, control API, console URLs. */
+  readonly platform: RunningPlatform;
   stop(): Promise<void>;
 }
 
-const upper = (name: string) => name.toUpperCase();
+/** The app named `name` as the workspace declares it (its role:* tag). */
+function shopApp(name: string): AppDefinition {
+  const app = discoverApps(WORKSPACE_ROOT).find((candidate) => candidate.name === name);
+  if (!app) throw new Error(`no app "${name}" with a role:* tag under apps/`);
+  return app;
+}
+
+const placement = (options: ShopOptions): AppEnvContext => {
+  const host = options.host ?? '127.0.0.1';
+  return {
+    host,
+    ports: { apps: options.ports },
+    consulAddress: options.consulAddress ?? `http://${host}:${options.ports.registry}`,
+  };
+};
 
 /**
  * Environment of one app: its own address and where the registry is. No app
@@ -52,12 +92,7 @@ export function shopAppEnv(
   host: string,
   consulAddress = `http://${host}:${ports.registry}`,
 ): Record<string, string> {
-  return {
-    CONSUL_HTTP_ADDR: consulAddress,
-    [`${upper(name)}_HOST`]: host,
-    [`${upper(name)}_PORT`]: String(ports[name]),
-    OTEL_SERVICE_NAME: name,
-  };
+  return addressEnv(shopApp(name), { host, ports: { apps: ports }, consulAddress });
 }
 
 /**
@@ -81,104 +116,88 @@ const HARNESS_GATEWAY_ENV: Readonly<Record<string, string>> = {
   RATE_LIMIT_POINTS: '1000000',
 };
 
+const baseEnv = (app: AppDefinition, options: ShopOptions): Env => ({
+  ...process.env,
+  ...(app.role === 'gateway' && !options.publicRateLimits ? HARNESS_GATEWAY_ENV : {}),
+  ...options.env,
+});
+
 /** Starts one built app as `node --require @junction/telemetry/preload apps/<name>/dist/main.js`. */
 export function startApp(
   name: ShopService | 'gateway',
   options: ShopOptions,
   extraEnv: Readonly<Record<string, string>> = {},
 ): ManagedProcess {
-  const host = options.host ?? '127.0.0.1';
-  return new ManagedProcess(
-    {
-      name,
-      command: process.execPath,
-      args: [
-        '--require',
-        '@junction/telemetry/preload',
-        path.join('apps', name, 'dist', 'main.js'),
-      ],
-      cwd: WORKSPACE_ROOT,
-      env: {
-        ...process.env,
-        ...(name === 'gateway' && !options.publicRateLimits ? HARNESS_GATEWAY_ENV : {}),
-        ...options.env,
-        ...shopAppEnv(name, options.ports, host, options.consulAddress),
-        ...extraEnv,
-      },
-    },
-    options,
-  );
+  const app = shopApp(name);
+  const env = { ...appEnv(app, placement(options), baseEnv(app, options)), ...extraEnv };
+  return new ManagedProcess(appProcessSpec(app, env, WORKSPACE_ROOT), options);
 }
 
 /** Waits for `check`, failing at once (with its last lines) if the process dies. */
-export async function awaitReady(
-  proc: ManagedProcess,
-  check: () => Promise<boolean>,
-  timeoutMs: number,
-): Promise<void> {
-  await waitUntil(
-    async () => {
-      if (!proc.running) {
-        throw new Error(
-          `${proc.spec.name} exited while starting:\n${proc.lines.slice(-15).join('\n')}`,
-        );
-      }
-      return check();
-    },
-    { timeoutMs, what: `${proc.spec.name} to be ready`, intervalMs: 50 },
-  );
-}
+export { awaitReady } from '@junction/launcher';
 
 /** The dev registry (Consul's HTTP API) as a process, on ports.registry. */
-export const startDevRegistry = (
+export function startDevRegistry(
   options: ShopOptions,
   extraEnv: Readonly<Record<string, string>> = {},
-) =>
-  spawnDevRegistry({
-    port: options.ports.registry,
-    host: options.host,
-    env: { ...options.env, ...extraEnv },
-    onLine: options.onLine,
-  });
+): ManagedProcess {
+  const registry = discoverApps(WORKSPACE_ROOT).find((app) => app.role === 'registry');
+  if (!registry) throw new Error('no app with role:registry under apps/');
+  const env = {
+    ...process.env,
+    ...options.env,
+    ...extraEnv,
+    ...addressEnv(registry, placement(options)),
+  };
+  return new ManagedProcess(appProcessSpec(registry, env, WORKSPACE_ROOT), options);
+}
 
 /**
  * The registry (unless a Consul is given), the four services and the
- * gateway as separate processes; ready when every service reports SERVING
+ * gateway (and the console when asked) as supervised processes, started by
+ * the launcher `npm start` uses; ready when every service reports SERVING
  * and the gateway's /readyz (every upstream has instances) answers 200.
  */
 export async function startShop(options: ShopOptions): Promise<RunningShop> {
-  const host = options.host ?? '127.0.0.1';
-  const timeoutMs = options.readyTimeoutMs ?? 30_000;
+  const names = new Set<string>([
+    'registry',
+    ...SHOP_SERVICES,
+    'gateway',
+    ...(options.console ? ['console'] : []),
+  ]);
+  const apps = discoverApps(WORKSPACE_ROOT).filter((app) => names.has(app.name));
+  const missing = [...names].filter((name) => !apps.some((app) => app.name === name));
+  if (missing.length) throw new Error(`no role:* tagged app for ${missing.join(', ')}`);
   const processes = new Map<string, ManagedProcess>();
-  // Apps first, the registry last: stopping services deregister from it.
+  const platform = await launch({
+    workspaceRoot: WORKSPACE_ROOT,
+    apps,
+    ports: {
+      apps: { ...options.ports, ...(options.console ? { console: options.console.port } : {}) },
+      ...(options.console ? { consoleOtlp: options.console.otlpPort } : {}),
+    },
+    host: options.host,
+    env: (app) => baseEnv(app, options),
+    consulAddress: options.consulAddress,
+    ...(options.console?.token ? { console: { token: options.console.token } } : {}),
+    forwardLogs: options.forwardLogs ?? false,
+    autoRestart: options.autoRestart,
+    readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+    onLine: options.onLine,
+    onSpawn: (name, proc) => processes.set(name, proc),
+    onEvent: options.onEvent ?? ((event) => options.onLine?.('launcher', event.message, 'stderr')),
+  });
+  // A suite may swap a process of its own in (bench/run.mjs restarts the
+  // gateway with other settings); those are stopped too, before the rest.
   const stop = async () => {
-    const apps = [...processes.entries()].filter(([name]) => name !== 'registry');
-    await Promise.all(apps.map(([, proc]) => proc.stop()));
-    await processes.get('registry')?.stop();
+    const supervised = new Set(
+      platform.supervisor.names.map((name) => platform.supervisor.get(name)?.current),
+    );
+    await Promise.all(
+      [...processes.values()].filter((proc) => !supervised.has(proc)).map((proc) => proc.stop()),
+    );
+    await platform.stop();
   };
-  try {
-    if (!options.consulAddress) {
-      const registry = startDevRegistry(options);
-      processes.set('registry', registry);
-      await awaitReady(
-        registry,
-        () => consulAnswers(`http://${host}:${options.ports.registry}`),
-        timeoutMs,
-      );
-    }
-    const services = SHOP_SERVICES.map((service) => {
-      const proc = startApp(service, options);
-      processes.set(service, proc);
-      return awaitReady(proc, () => grpcServing(`${host}:${options.ports[service]}`), timeoutMs);
-    });
-    const gateway = startApp('gateway', options);
-    processes.set('gateway', gateway);
-    await Promise.all(services);
-    const gatewayUrl = `http://${host}:${options.ports.gateway}`;
-    await awaitReady(gateway, () => httpOk(`${gatewayUrl}/readyz`), timeoutMs);
-    return { gatewayUrl, processes, ports: options.ports, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const gatewayUrl = `http://${options.host ?? '127.0.0.1'}:${options.ports.gateway}`;
+  return { gatewayUrl, processes, ports: options.ports, platform, stop };
 }

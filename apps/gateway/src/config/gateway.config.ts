@@ -1,9 +1,10 @@
 import {
-  discoveryEnv,
   hostField,
   logLevelField,
+  metricsEnv,
   millisField,
   portField,
+  registrationEnv,
   upstreamAddressesField,
 } from '@junction/config';
 import { BALANCER_KINDS, type BalancerKind } from '@junction/discovery';
@@ -18,7 +19,9 @@ export const gatewayConfigSchema = z.object({
   GATEWAY_HOST: hostField('127.0.0.1'),
   GATEWAY_PORT: portField(8080),
   LOG_LEVEL: logLevelField,
-  ...discoveryEnv(),
+  // How it finds upstreams, and registers itself (service `gateway`, HTTP check on /healthz).
+  ...registrationEnv(),
+  ...metricsEnv(),
   // Used only when DISCOVERY=static.
   UPSTREAM_CATALOG: upstreamAddressesField('127.0.0.1:9101'),
   UPSTREAM_INVENTORY: upstreamAddressesField('127.0.0.1:9102'),

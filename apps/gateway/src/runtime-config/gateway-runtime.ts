@@ -1,11 +1,11 @@
 import type { RuntimeConfig } from '@junction/discovery';
 import type { UpstreamOverride } from '@junction/resilience';
 import type {
+  GatewayRuntime,
   RateLimitRuntime,
   RouteRateLimit,
-} from '../edge/rate-limit/rate-limit-runtime.schema';
-import type { SheddingRuntime } from '../edge/shedding/shedding-runtime.schema';
-import type { GatewayRuntime } from './gateway-runtime.schema';
+  SheddingRuntime,
+} from '@junction/runtime-schemas';
 
 /** Where the current runtime configuration comes from (a KV watch, or fixed defaults). */
 export type RuntimeSource = RuntimeConfig<GatewayRuntime>;

@@ -1,8 +1,13 @@
 import { Inject, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { runtimeConfig, type DiscoverySettings } from '@junction/discovery';
+import {
+  runtimeConfig,
+  type DiscoverySettings,
+  type RuntimeConfigObserver,
+} from '@junction/discovery';
+import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { GatewayRuntimeConfig, type RuntimeSource } from './gateway-runtime';
-import { GATEWAY_RUNTIME_KEY, gatewayRuntimeSchema } from './gateway-runtime.schema';
+import { GATEWAY_RUNTIME_KEY, gatewayRuntimeSchema } from '@junction/runtime-schemas';
 import { RouteDeadlineInterceptor } from './route-deadline.interceptor';
 
 export interface RuntimeConfigSettings {
@@ -11,11 +16,15 @@ export interface RuntimeConfigSettings {
   readonly defaultTimeoutMs: number;
 }
 
-const runtimeSource = ({ discovery }: RuntimeConfigSettings): RuntimeSource =>
+const runtimeSource = (
+  { discovery }: RuntimeConfigSettings,
+  observer: RuntimeConfigObserver,
+): RuntimeSource =>
   runtimeConfig(discovery, {
     key: GATEWAY_RUNTIME_KEY,
     schema: gatewayRuntimeSchema,
     log: new Logger('RuntimeConfig'),
+    observer,
   });
 
 /** Runtime configuration from Consul KV, and the per-route deadline it sets. */
@@ -30,8 +39,12 @@ export class RuntimeConfigModule implements OnModuleDestroy {
       providers: [
         {
           provide: GatewayRuntimeConfig,
-          useFactory: () =>
-            new GatewayRuntimeConfig(runtimeSource(settings), settings.defaultTimeoutMs),
+          inject: [GatewayMetrics],
+          useFactory: (metrics: GatewayMetrics) =>
+            new GatewayRuntimeConfig(
+              runtimeSource(settings, metrics.runtimeConfig),
+              settings.defaultTimeoutMs,
+            ),
         },
         { provide: APP_INTERCEPTOR, useClass: RouteDeadlineInterceptor },
       ],

@@ -2,7 +2,7 @@ import { Metadata } from '@grpc/grpc-js';
 import { catalogV1 } from '@junction/contracts';
 import { GrpcStatus, type UnaryCall } from '@junction/grpc-client';
 import { GatewayRuntimeConfig } from './gateway-runtime';
-import { gatewayRuntimeSchema } from './gateway-runtime.schema';
+import { gatewayRuntimeSchema } from '@junction/runtime-schemas';
 import { forceDegraded } from './runtime.middleware';
 
 const callTo = (upstream: string, deadline: number): UnaryCall => ({

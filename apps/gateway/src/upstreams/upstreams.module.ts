@@ -15,8 +15,14 @@ import {
 } from '@junction/contracts';
 import { upstreamResolver, type ServiceResolver } from '@junction/discovery';
 import { connectUpstream, createTransport, type UnaryTransport } from '@junction/grpc-client';
+import { discoveryMetrics } from '@junction/metrics';
+import {
+  forcedStateOf,
+  watchBreakerForces,
+  type BreakerForces,
+  type UpstreamPolicy,
+} from '@junction/resilience';
 import { GatewayRuntimeConfig } from '../runtime-config/gateway-runtime';
-import type { UpstreamPolicy } from '@junction/resilience';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { gatewayClientChain } from './gateway-client-chain';
 import type { UpstreamSettings } from './upstream-settings';
@@ -35,6 +41,14 @@ const TRANSPORT = Symbol('TRANSPORT');
 /** Each upstream's resilient chain (its breakers are this gateway's, per upstream). */
 const CLIENT_CHAINS = Symbol('CLIENT_CHAINS');
 type ClientChains = Readonly<Record<UpstreamName, UpstreamPolicy>>;
+/** Ops' forced breaker states, one KV watch per upstream. */
+const BREAKER_FORCES = Symbol('BREAKER_FORCES');
+const DEFINITIONS: Readonly<Record<UpstreamName, ServiceDefinition>> = {
+  catalog: catalogV1.CatalogServiceDefinition,
+  inventory: inventoryV1.InventoryServiceDefinition,
+  reviews: reviewsV1.ReviewsServiceDefinition,
+  orders: ordersV1.OrdersServiceDefinition,
+};
 
 const upstreamClient = (
   token: symbol,
@@ -70,6 +84,7 @@ export class UpstreamsModule implements OnModuleDestroy {
     @Inject(TRANSPORT) private readonly transport: UnaryTransport,
     @Inject(SERVICE_RESOLVER) private readonly resolver: ServiceResolver,
     @Inject(CLIENT_CHAINS) private readonly chains: ClientChains,
+    @Inject(BREAKER_FORCES) private readonly breakerForces: BreakerForces,
   ) {}
 
   static register(settings: UpstreamSettings): DynamicModule {
@@ -80,38 +95,71 @@ export class UpstreamsModule implements OnModuleDestroy {
         { provide: UPSTREAM_SETTINGS, useValue: settings },
         {
           provide: SERVICE_RESOLVER,
-          useFactory: () => {
+          inject: [GatewayMetrics],
+          useFactory: (metrics: GatewayMetrics) => {
             const log = new Logger('Discovery');
-            return upstreamResolver(settings.discovery, UPSTREAMS, () => settings.addresses, {
-              onError: (message, error) => log.warn(`${message}: ${String(error)}`),
-              onInfo: (message, fields) => log.log(`${message} ${JSON.stringify(fields)}`),
-            });
+            const resolver = upstreamResolver(
+              settings.discovery,
+              UPSTREAMS,
+              () => settings.addresses,
+              {
+                onError: (message, error) => log.warn(`${message}: ${String(error)}`),
+                onInfo: (message, fields) => log.log(`${message} ${JSON.stringify(fields)}`),
+              },
+            );
+            discoveryMetrics(metrics.registry, { resolver, upstreams: UPSTREAMS });
+            return resolver;
           },
+        },
+        {
+          provide: BREAKER_FORCES,
+          inject: [GatewayMetrics],
+          useFactory: (metrics: GatewayMetrics) =>
+            watchBreakerForces(settings.discovery, UPSTREAMS, {
+              log: new Logger('BreakerForces'),
+              observer: metrics.runtimeConfig,
+            }),
         },
         { provide: TRANSPORT, useFactory: () => createTransport(settings.transport) },
         {
           provide: CLIENT_CHAINS,
-          inject: [GatewayRuntimeConfig, GatewayMetrics],
-          useFactory: (runtime: GatewayRuntimeConfig, metrics: GatewayMetrics): ClientChains => {
+          inject: [GatewayRuntimeConfig, GatewayMetrics, BREAKER_FORCES],
+          useFactory: (
+            runtime: GatewayRuntimeConfig,
+            { upstreams: metrics }: GatewayMetrics,
+            forces: BreakerForces,
+          ): ClientChains => {
             const log = new Logger('Upstreams');
-            const deps = { runtime, metrics, log, maxEjectionMs: settings.maxEjectionMs };
-            const chainOf = (upstream: UpstreamName) =>
-              gatewayClientChain(upstream, settings.policies[upstream], deps);
+            const deps = {
+              runtime,
+              metrics,
+              log,
+              maxEjectionMs: settings.maxEjectionMs,
+              breakerForce: (upstream: UpstreamName) => forces.current(upstream),
+            };
+            const chainOf = (upstream: UpstreamName) => {
+              const methods = Object.values(DEFINITIONS[upstream].methods).map((m) => m.name);
+              metrics.reportForcedBreakers(upstream, methods, (method) =>
+                forcedStateOf(forces.current(upstream), method),
+              );
+              return gatewayClientChain(upstream, settings.policies[upstream], deps);
+            };
             return Object.fromEntries(
               UPSTREAMS.map((name) => [name, chainOf(name)]),
             ) as ClientChains;
           },
         },
-        upstreamClient(CATALOG, 'catalog', catalogV1.CatalogServiceDefinition),
-        upstreamClient(INVENTORY, 'inventory', inventoryV1.InventoryServiceDefinition),
-        upstreamClient(REVIEWS, 'reviews', reviewsV1.ReviewsServiceDefinition),
-        upstreamClient(ORDERS, 'orders', ordersV1.OrdersServiceDefinition),
+        upstreamClient(CATALOG, 'catalog', DEFINITIONS.catalog),
+        upstreamClient(INVENTORY, 'inventory', DEFINITIONS.inventory),
+        upstreamClient(REVIEWS, 'reviews', DEFINITIONS.reviews),
+        upstreamClient(ORDERS, 'orders', DEFINITIONS.orders),
       ],
       exports: [SERVICE_RESOLVER, CATALOG, INVENTORY, REVIEWS, ORDERS],
     };
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.breakerForces.stop();
     for (const chain of Object.values(this.chains)) chain.breakers.close();
     this.transport.close();
     await this.resolver.close();

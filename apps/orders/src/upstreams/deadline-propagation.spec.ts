@@ -12,10 +12,12 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { loadConfig } from '@junction/config';
 import { catalogV1, inventoryV1 } from '@junction/contracts';
 import { toPackageDefinition } from '@junction/grpc-server';
+import { Registry } from '@junction/metrics';
 import { withDeadline } from '@junction/resilience';
 import { ordersConfigSchema } from '../config/orders.config';
 import { OrdersController } from '../grpc/orders.controller';
 import { OrdersModule } from '../orders.module';
+import { ordersMetrics } from './orders-metrics';
 
 const PORT = 23060;
 
@@ -71,6 +73,7 @@ async function startUpstreams(reserveDeadlines: number[]): Promise<Server> {
 describe("orders' upstream calls", () => {
   const manager = new AsyncLocalStorageContextManager();
   const reserveDeadlines: number[] = [];
+  const registry = new Registry();
   let upstreams: Server;
   let app: INestApplicationContext;
 
@@ -84,9 +87,12 @@ describe("orders' upstream calls", () => {
       UPSTREAM_INVENTORY: address,
       UPSTREAM_TIMEOUT_MS: '5000',
     });
-    app = await NestFactory.createApplicationContext(OrdersModule.register(config), {
-      logger: false,
-    });
+    app = await NestFactory.createApplicationContext(
+      OrdersModule.register(config, ordersMetrics(registry)),
+      {
+        logger: false,
+      },
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -107,5 +113,47 @@ describe("orders' upstream calls", () => {
     // grpc-timeout travels in whole milliseconds: allow the rounding.
     expect(reserveDeadlines[0]).toBeLessThanOrEqual(inbound + 5);
     expect(reserveDeadlines[0]).toBeGreaterThan(inbound - 700);
+  });
+
+  it('are timed per upstream, method and status, and their forced breakers shown as auto', async () => {
+    const samples = async (name: string) =>
+      (await registry.getSingleMetric(name)!.get()).values.filter(
+        (v) => !('le' in v.labels) && (v as { metricName?: string }).metricName?.endsWith('_count'),
+      );
+    await context.with(withDeadline(context.active(), Date.now() + 2_000), () =>
+      app.get(OrdersController).createOrder({
+        idempotencyKey: 'metrics-1',
+        items: [{ productId: '1', quantity: 1 }],
+      }),
+    );
+    expect(await samples('rpc_client_call_duration_seconds')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          labels: {
+            rpc_system: 'grpc',
+            rpc_service: 'inventory.v1.InventoryService',
+            rpc_method: 'Reserve',
+            rpc_response_status_code: 'OK',
+            peer_service: 'inventory',
+          },
+        }),
+        expect.objectContaining({
+          labels: expect.objectContaining({
+            rpc_method: 'BatchGetProducts',
+            peer_service: 'catalog',
+          }),
+        }),
+      ]),
+    );
+    const forced = (await registry.getSingleMetric('junction_upstream_breaker_forced')!.get())
+      .values;
+    expect(forced).toContainEqual({
+      labels: { upstream: 'inventory', method: 'Reserve' },
+      value: 0,
+    });
+    expect(forced).toContainEqual({
+      labels: { upstream: 'catalog', method: 'GetProduct' },
+      value: 0,
+    });
   });
 });

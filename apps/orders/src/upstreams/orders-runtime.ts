@@ -1,28 +1,15 @@
 import { Logger } from '@nestjs/common';
-import { runtimeConfig, type DiscoverySettings } from '@junction/discovery';
-import { upstreamOverrideSchema, type UpstreamOverride } from '@junction/resilience';
-import { z } from 'zod';
-
-/**
- * Orders' runtime configuration, Consul KV `junction/config/orders`: client
- * policy and ejection changes per upstream, applied to the next call.
- *
- *   { "upstreams": { "inventory": { "timeoutMs": 800, "bulkhead": { "maxConcurrent": 50 },
- *                                   "ejection": { "consecutiveFailures": 3 } } } }
- */
-export const ordersRuntimeSchema = z
-  .object({
-    upstreams: z
-      .object({
-        catalog: upstreamOverrideSchema.optional(),
-        inventory: upstreamOverrideSchema.optional(),
-      })
-      .strict()
-      .default({}),
-  })
-  .strict();
-export type OrdersRuntime = z.output<typeof ordersRuntimeSchema>;
-export const ORDERS_RUNTIME_KEY = 'junction/config/orders';
+import {
+  runtimeConfig,
+  type DiscoverySettings,
+  type RuntimeConfigObserver,
+} from '@junction/discovery';
+import type { UpstreamOverride } from '@junction/resilience';
+import {
+  ORDERS_RUNTIME_KEY,
+  ordersRuntimeSchema,
+  type OrdersRuntime,
+} from '@junction/runtime-schemas';
 
 /** The live overrides of orders' upstream policies. */
 export interface OrdersRuntimeConfig {
@@ -30,11 +17,15 @@ export interface OrdersRuntimeConfig {
   stop(): Promise<void>;
 }
 
-export function ordersRuntimeConfig(discovery: DiscoverySettings): OrdersRuntimeConfig {
+export function ordersRuntimeConfig(
+  discovery: DiscoverySettings,
+  observer?: RuntimeConfigObserver,
+): OrdersRuntimeConfig {
   const config = runtimeConfig(discovery, {
     key: ORDERS_RUNTIME_KEY,
     schema: ordersRuntimeSchema,
     log: new Logger('RuntimeConfig'),
+    observer,
   });
   return {
     upstreamOverride: (upstream) =>

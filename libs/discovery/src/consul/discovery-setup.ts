@@ -58,6 +58,13 @@ export interface ServiceIdentity {
   readonly port: number;
   readonly meta: Readonly<Record<string, string>>;
   readonly tags?: readonly string[];
+  /**
+   * The port its metrics server bound (known only once it listens): advertised
+   * as meta `metrics_port`, so Prometheus' Consul discovery finds every target.
+   */
+  readonly metricsPort?: number;
+  /** An HTTP server's health path (e.g. /healthz), checked instead of gRPC health. */
+  readonly httpCheckPath?: string;
 }
 
 /** This service's registry entry, or none when DISCOVERY=static. */
@@ -77,11 +84,15 @@ export function serviceRegistration(
       address,
       port: service.port,
       tags: service.tags ?? [],
-      meta: service.meta,
+      meta:
+        service.metricsPort === undefined
+          ? service.meta
+          : { ...service.meta, metrics_port: String(service.metricsPort) },
       check: {
         interval: settings.CHECK_INTERVAL,
         timeout: settings.CHECK_TIMEOUT,
         deregisterCriticalServiceAfter: settings.DEREGISTER_CRITICAL_AFTER,
+        httpPath: service.httpCheckPath,
       },
     },
     {

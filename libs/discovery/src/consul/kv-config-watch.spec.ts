@@ -79,4 +79,25 @@ describe('KvConfigWatch', () => {
     await waitUntil(() => reads() === 3);
     expect(watch.current.timeoutMs).toBe(2000);
   });
+
+  it('applies a value once however often unrelated writes wake the watch', async () => {
+    const applied: unknown[] = [];
+    const { source, reads } = scripted([
+      { index: 4n, value: '{"timeoutMs":500}' },
+      { index: 5n, value: '{"timeoutMs":500}' },
+      { index: 6n, value: '{"timeoutMs":700}' },
+      { index: 7n, value: '{"timeoutMs":700}' },
+    ]);
+    watch = new KvConfigWatch({
+      key: 'junction/config/gateway',
+      source,
+      schema,
+      waitMs: 1000,
+      backoff: { initialMs: 10, maxMs: 100 },
+      onChange: (config) => applied.push(config.timeoutMs),
+      sleep: async () => undefined,
+    });
+    await waitUntil(() => reads() === 5);
+    expect(applied).toEqual([500, 700]);
+  });
 });

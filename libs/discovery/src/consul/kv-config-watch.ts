@@ -18,13 +18,19 @@ export interface KvConfigWatchOptions<S extends z.ZodType> {
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
+/** Before the first answer: unlike any value the key can hold (absent included). */
+const NOT_READ = Symbol('NOT_READ');
+
 /**
  * Runtime configuration from one Consul KV key holding JSON, applied without
  * a restart. No key means the defaults; an invalid value is refused with a
- * reason and the last good configuration stays in force.
+ * reason and the last good configuration stays in force. The watch wakes on
+ * writes to other keys too; only a value that differs from the last one read
+ * is applied (or refused) again.
  */
 export class KvConfigWatch<S extends z.ZodType> {
   private value: z.output<S>;
+  private lastRaw: string | undefined | typeof NOT_READ = NOT_READ;
   private readonly stopper = new AbortController();
   private readonly done: Promise<void>;
 
@@ -41,7 +47,9 @@ export class KvConfigWatch<S extends z.ZodType> {
         return { index: answer.index, value: answer.value };
       },
       onAnswer: (raw, changed) => {
-        if (changed) this.apply(raw);
+        if (!changed || raw === this.lastRaw) return;
+        this.lastRaw = raw;
+        this.apply(raw);
       },
       onError: (error, failures) => options.onError?.(error, failures),
     });

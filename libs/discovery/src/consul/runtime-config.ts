@@ -16,6 +16,12 @@ export interface RuntimeConfigLog {
   warn(message: string): void;
 }
 
+/** Told of every value applied and every value refused, by key (metrics bind here). */
+export interface RuntimeConfigObserver {
+  applied(key: string): void;
+  rejected(key: string): void;
+}
+
 export type RuntimeConfigOptions<S extends z.ZodType> = Pick<
   KvConfigWatchOptions<S>,
   'key' | 'schema' | 'onChange' | 'onInvalid' | 'onError'
@@ -25,6 +31,8 @@ export type RuntimeConfigOptions<S extends z.ZodType> = Pick<
    * (the last good value stays), the first failure of a run of them.
    */
   readonly log?: RuntimeConfigLog;
+  /** Counted whatever the hooks do. */
+  readonly observer?: RuntimeConfigObserver;
 };
 
 /**
@@ -40,14 +48,24 @@ export function runtimeConfig<S extends z.ZodType>(
     const fixed = options.schema.parse({}) as z.output<S>;
     return { current: fixed, stop: async () => undefined };
   }
-  const { log, ...watch } = options;
+  const { log, observer, ...watch } = options;
   const { key } = watch;
+  const onChange =
+    watch.onChange ?? ((value) => log?.log(`applied ${key}: ${JSON.stringify(value)}`));
+  const onInvalid =
+    watch.onInvalid ?? ((problem) => log?.warn(`${problem}; keeping the last good configuration`));
   return new KvConfigWatch({
-    onChange: (value) => log?.log(`applied ${key}: ${JSON.stringify(value)}`),
-    onInvalid: (problem) => log?.warn(`${problem}; keeping the last good configuration`),
     onError: (error, failures) =>
       failures === 1 && log?.warn(`watching ${key} failed: ${String(error)}`),
     ...watch,
+    onChange: (value) => {
+      observer?.applied(key);
+      onChange(value);
+    },
+    onInvalid: (problem) => {
+      observer?.rejected(key);
+      onInvalid(problem);
+    },
     source: consulKvSource(consulClient(settings.CONSUL_HTTP_ADDR)),
     waitMs: settings.DISCOVERY_WAIT_MS,
     backoff: { initialMs: 200, maxMs: 10_000 },

@@ -12,11 +12,15 @@ export interface RegistrationSpec {
   readonly port: number;
   readonly tags: readonly string[];
   readonly meta: Readonly<Record<string, string>>;
-  /** grpc.health.v1 check the registry runs itself. */
+  /**
+   * The check the registry runs itself: grpc.health.v1 on address:port, or
+   * an HTTP GET of `httpPath` there (2xx passing) for an HTTP server.
+   */
   readonly check: {
     readonly interval: string;
     readonly timeout: string;
     readonly deregisterCriticalServiceAfter: string;
+    readonly httpPath?: string;
   };
 }
 
@@ -32,8 +36,8 @@ export const instanceId = (name: string, port: number): string =>
   `${name}-${hostname()}-${port}-${randomBytes(3).toString('hex')}`;
 
 /**
- * This process in Consul: registered with a gRPC health check the registry
- * runs, kept registered (an agent that restarted empty learns it again within
+ * This process in Consul: registered with a health check the registry
+ * runs (gRPC health, or HTTP for the gateway), kept registered (an agent that restarted empty learns it again within
  * seconds), and deregistered first on shutdown so no caller picks an
  * instance that is about to stop.
  */
@@ -52,6 +56,11 @@ export class ServiceRegistration {
 
   async register(): Promise<void> {
     const { name, id, address, port, tags, meta, check } = this.spec;
+    const host = address.includes(':') ? `[${address}]` : address;
+    const probe =
+      check.httpPath === undefined
+        ? { name: `gRPC health of ${name}`, grpc: `${address}:${port}` }
+        : { name: `HTTP health of ${name}`, http: `http://${host}:${port}${check.httpPath}` };
     await this.consul.agent.service.register({
       name,
       id,
@@ -60,11 +69,10 @@ export class ServiceRegistration {
       tags: [...tags],
       meta: { ...meta },
       check: {
-        name: `gRPC health of ${name}`,
+        ...probe,
         // Registered only once serving: passing from the start, so callers
         // can use it before the registry's first probe.
         status: 'passing',
-        grpc: `${address}:${port}`,
         interval: check.interval,
         timeout: check.timeout,
         deregistercriticalserviceafter: check.deregisterCriticalServiceAfter,

@@ -16,8 +16,11 @@ export const traceClient = (): Middleware => {
       kind: SpanKind.CLIENT,
       attributes: {
         'rpc.system': 'grpc',
-        'rpc.service': call.upstream,
+        // `/catalog.v1.CatalogService/GetProduct` → the proto service.
+        'rpc.service': call.path.slice(1, call.path.lastIndexOf('/')),
         'rpc.method': call.method.name,
+        // The logical upstream it resolved, which draws the service map's edge.
+        'peer.service': call.upstream,
       },
     });
     const active = trace.setSpan(context.active(), span);

@@ -126,7 +126,7 @@ describe('fault injection from Consul KV (real dev registry)', () => {
       logger,
       drainTimeoutMs: 2000,
       handleSignals: false,
-      registration,
+      registration: () => registration,
       deregisterGraceMs: 0,
       faults: faultSource({ service: 'catalog', settings, logger }),
     });

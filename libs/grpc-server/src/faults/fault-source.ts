@@ -1,4 +1,9 @@
-import { runtimeConfig, type DiscoverySettings, type RuntimeConfig } from '@junction/discovery';
+import {
+  runtimeConfig,
+  type DiscoverySettings,
+  type RuntimeConfig,
+  type RuntimeConfigObserver,
+} from '@junction/discovery';
 import type { Logger } from '@junction/telemetry';
 import {
   faultConfigSchema,
@@ -16,6 +21,8 @@ export interface FaultSourceOptions {
   readonly service: string;
   readonly settings: DiscoverySettings;
   readonly logger: Logger;
+  /** Counts each fault configuration applied or refused (RuntimeConfigMetrics). */
+  readonly observer?: RuntimeConfigObserver;
 }
 
 const summary = (config: FaultConfig): string =>
@@ -26,13 +33,19 @@ const summary = (config: FaultConfig): string =>
  * with DISCOVERY=static, which has no KV). A missing key means none; an invalid value is refused (logged) and the last
  * good configuration stays. Logged when what is injected changes, never per call.
  */
-export function faultSource({ service, settings, logger }: FaultSourceOptions): FaultSource {
+export function faultSource({
+  service,
+  settings,
+  logger,
+  observer,
+}: FaultSourceOptions): FaultSource {
   const key = faultsKey(service);
   // The watch answers again on unrelated KV writes; only real changes are news.
   let applied = summary(NO_FAULTS);
   return runtimeConfig(settings, {
     key,
     schema: faultConfigSchema,
+    observer,
     onChange: (config) => {
       const now = summary(config);
       if (now === applied) return;

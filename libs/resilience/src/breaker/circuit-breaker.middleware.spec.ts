@@ -3,6 +3,7 @@ import { waitUntil } from '@junction/test-support';
 import { catalogV1 } from '@junction/contracts';
 import { getProduct, policyWith, upstreamError } from '../testing/calls.fixture';
 import { clientPolicySchema } from '../policy/client-policy.schema';
+import { breakerForceSchema, type BreakerForce } from './breaker-force.schema';
 import { circuitBreakers, type CircuitBreakers } from './circuit-breaker.middleware';
 
 const BREAKER = { minimumVolume: 4, errorThresholdPercent: 50, resetTimeoutMs: 100 };
@@ -115,5 +116,71 @@ describe('circuit breaker', () => {
     await settle(handler(getProduct()));
     expect(breakers.states()).toEqual({ GetProduct: 'closed' });
     expect(events.breakerStateChanged.mock.calls.map((c) => c[2])).toEqual(['open', 'closed']);
+  });
+
+  describe('forced by ops', () => {
+    let force: BreakerForce | undefined;
+    const forced = (outcome: (call: UnaryCall) => Promise<unknown>) => {
+      const next = jest.fn(outcome);
+      const events = { breakerStateChanged: jest.fn(), rejected: jest.fn() };
+      breakers = circuitBreakers(policyWith({ breaker: BREAKER }), events, () => force);
+      return { next, events, handler: breakers.middleware(next) };
+    };
+    beforeEach(() => (force = undefined));
+
+    it('a forced-open breaker refuses without calling next, as an open breaker does', async () => {
+      force = breakerForceSchema.parse({ state: 'open' });
+      const { next, events, handler } = forced(async () => 'ok');
+      const rejected = await settle(handler(getProduct()));
+      expect(rejected).toBeInstanceOf(GrpcCallError);
+      expect(rejected).toMatchObject({
+        code: GrpcStatus.UNAVAILABLE,
+        reason: 'CIRCUIT_OPEN',
+        local: true,
+        retryAfterMs: BREAKER.resetTimeoutMs,
+      });
+      expect(next).not.toHaveBeenCalled();
+      expect(events.rejected).toHaveBeenCalledWith(expect.anything(), 'breaker-open');
+      // Opossum's own state is untouched: back on auto, calls flow again.
+      force = undefined;
+      await expect(handler(getProduct())).resolves.toBe('ok');
+      expect(next).toHaveBeenCalledTimes(1);
+    });
+
+    it("a method's own entry wins over the upstream's state", async () => {
+      force = breakerForceSchema.parse({ state: 'open', methods: { ListProducts: 'closed' } });
+      const { next, handler } = forced(async () => 'ok');
+      const list = getProduct({
+        method: catalogV1.CatalogServiceDefinition.methods.listProducts,
+        path: '/catalog.v1.CatalogService/ListProducts',
+      });
+      await expect(handler(list)).resolves.toBe('ok');
+      await expect(handler(getProduct())).rejects.toMatchObject({ reason: 'CIRCUIT_OPEN' });
+      expect(next).toHaveBeenCalledTimes(1);
+    });
+
+    it('a forced-closed breaker never opens, however many calls fail', async () => {
+      force = breakerForceSchema.parse({ methods: { GetProduct: 'closed' } });
+      const failure = upstreamError(GrpcStatus.UNAVAILABLE);
+      const { next, events, handler } = forced(() => Promise.reject(failure));
+      for (let i = 0; i < 10; i++) await expect(handler(getProduct())).rejects.toBe(failure);
+      expect(next).toHaveBeenCalledTimes(10);
+      expect(events.breakerStateChanged).not.toHaveBeenCalled();
+      expect(events.rejected).not.toHaveBeenCalled();
+    });
+
+    it('a forced-closed breaker lets calls through even while its own state is open', async () => {
+      let healthy = false;
+      const { next, handler } = forced(async () => {
+        if (!healthy) throw upstreamError(GrpcStatus.UNAVAILABLE);
+        return 'ok';
+      });
+      for (let i = 0; i < 4; i++) await settle(handler(getProduct()));
+      expect(breakers.states()).toEqual({ GetProduct: 'open' });
+      healthy = true;
+      force = breakerForceSchema.parse({ state: 'closed' });
+      await expect(handler(getProduct())).resolves.toBe('ok');
+      expect(next).toHaveBeenCalledTimes(5);
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
 import type { BreakerPolicy, ClientPolicy } from '../policy/client-policy.schema';
 import type { BreakerState, ResilienceEvents } from '../resilience-events';
 import { annotateCall } from '../span-annotation';
+import { forcedStateOf, type BreakerForce } from './breaker-force.schema';
 
 interface Breaker {
   readonly options: BreakerPolicy;
@@ -35,10 +36,17 @@ const stateOf = (circuit: CircuitBreaker): BreakerState =>
  * an open breaker fails a call at once with a local UNAVAILABLE. Time limits
  * are the deadline middleware's job, so opossum's own timeout is off. When
  * live config changes a method's breaker options, its breaker starts afresh.
+ *
+ * Ops may force a method's breaker (`force`, read per call, see
+ * breakerForceSchema): forced open refuses every call exactly as an open
+ * breaker does; forced closed passes every call straight on, so it never
+ * opens and nothing is counted. Opossum's own state is left alone either
+ * way, so back on auto the breaker is what it was.
  */
 export function circuitBreakers(
   policy: () => ClientPolicy,
   events: ResilienceEvents = {},
+  force: () => BreakerForce | undefined = () => undefined,
 ): CircuitBreakers {
   const breakers = new Map<string, Breaker>();
 
@@ -76,22 +84,29 @@ export function circuitBreakers(
     return breaker;
   };
 
+  const refuse = (call: UnaryCall, breaker: string, why: string): GrpcCallError => {
+    events.rejected?.(call, 'breaker-open');
+    annotateCall({ 'junction.rejected': 'breaker-open', 'junction.breaker': breaker });
+    return GrpcCallError.local(
+      GrpcStatus.UNAVAILABLE,
+      `${call.upstream} ${why}; calls to it are paused (circuit open)`,
+      call,
+      'CIRCUIT_OPEN',
+      // At the latest then, a probe (or ops) decides whether calls resume.
+      policy().breaker.resetTimeoutMs,
+    );
+  };
+
   const middleware: Middleware = (next) => async (call) => {
+    const forced = forcedStateOf(force(), call.method.name);
+    if (forced === 'closed') return next(call);
     const { circuit } = breakerFor(call, next);
+    if (forced === 'open') throw refuse(call, 'forced-open', 'is held open by ops');
     try {
       return await circuit.fire(call);
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'EOPENBREAKER') throw error;
-      events.rejected?.(call, 'breaker-open');
-      annotateCall({ 'junction.rejected': 'breaker-open', 'junction.breaker': stateOf(circuit) });
-      throw GrpcCallError.local(
-        GrpcStatus.UNAVAILABLE,
-        `${call.upstream} is failing; calls to it are paused (circuit open)`,
-        call,
-        'CIRCUIT_OPEN',
-        // At the latest then, a probe decides whether calls resume.
-        policy().breaker.resetTimeoutMs,
-      );
+      throw refuse(call, stateOf(circuit), 'is failing');
     }
   };
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
-const rpcName = () => z.string().regex(/^[A-Z]\w*$/, 'must be an RPC name such as GetProduct');
+/** An RPC's name as the proto spells it, e.g. `GetProduct`. */
+export const rpcName = () =>
+  z.string().regex(/^[A-Z]\w*$/, 'must be an RPC name such as GetProduct');
 
 /** opossum's knobs, named for what they mean. */
 const breakerFields = {

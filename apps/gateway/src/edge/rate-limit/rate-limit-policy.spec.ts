@@ -1,5 +1,5 @@
 import { rateLimitPolicyOf, type RateLimitOverrides } from './rate-limit-policy';
-import type { RateLimitRuntime, RouteRateLimit } from './rate-limit-runtime.schema';
+import type { RateLimitRuntime, RouteRateLimit } from '@junction/runtime-schemas';
 
 const ENV = { points: 600, durationS: 60 };
 const ROUTE = 'GET /api/v1/products/:id';

@@ -1,4 +1,4 @@
-import type { RateLimitRuntime, RouteRateLimit } from './rate-limit-runtime.schema';
+import type { RateLimitRuntime, RouteRateLimit } from '@junction/runtime-schemas';
 
 /** How many requests one client may make to one route per window. */
 export interface RateLimitPolicy {

@@ -5,10 +5,7 @@ import { createLogger } from '@junction/telemetry';
 import type { FastifyInstance } from 'fastify';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { GatewayRuntimeConfig } from '../../runtime-config/gateway-runtime';
-import {
-  gatewayRuntimeSchema,
-  type GatewayRuntime,
-} from '../../runtime-config/gateway-runtime.schema';
+import { gatewayRuntimeSchema, type GatewayRuntime } from '@junction/runtime-schemas';
 import { ProblemDetailsFilter } from '../problem-details.filter';
 import { RATE_LIMIT_DEFAULTS, RateLimitGuard } from './rate-limit.guard';
 import { RouteRateLimiters } from './route-rate-limiters';
@@ -111,8 +108,10 @@ describe('RateLimitGuard', () => {
       reason: 'RATE_LIMITED',
       detail: expect.stringContaining('3 requests per 60 s'),
     });
-    const counted = await metrics.rateLimited.get();
-    expect(counted.values.find((v) => v.labels.route === 'GET /items/:id')?.value).toBe(1);
+    const counted = await metrics.edge.rateLimited.get();
+    expect(counted.values).toEqual([
+      { labels: { route: 'GET /items/:id', store: 'local' }, value: 1 },
+    ]);
   });
 
   it('gives each API key its own budget, apart from the IP budget', async () => {

@@ -53,8 +53,9 @@ export class RateLimitGuard implements CanActivate {
     const decision = await this.consume(route, client.key, policy);
     if (!decision) return true;
     setRateLimitHeaders(http.getResponse<FastifyReply>(), decision);
+    if (decision.store === 'insurance') this.metrics.edge.rateLimitInsurance.inc();
     if (decision.allowed) return true;
-    this.metrics.rateLimited.inc({ route });
+    this.metrics.edge.rateLimited.inc({ route, store: decision.store });
     throw new HttpException(
       {
         message: `rate limit of ${policy.points} requests per ${policy.durationS} s reached; retry in ${Math.max(1, decision.resetS)} s`,

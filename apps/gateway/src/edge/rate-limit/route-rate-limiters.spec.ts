@@ -22,11 +22,11 @@ describe('RouteRateLimiters in memory', () => {
     for (let i = 0; i < 4; i += 1) {
       decisions.push(await limiters.consume(ROUTE, 'ip:10.0.0.1', THREE_PER_MINUTE));
     }
-    expect(decisions.map((d) => [d.allowed, d.limit, d.remaining])).toEqual([
-      [true, 3, 2],
-      [true, 3, 1],
-      [true, 3, 0],
-      [false, 3, 0],
+    expect(decisions.map((d) => [d.allowed, d.limit, d.remaining, d.store])).toEqual([
+      [true, 3, 2, 'local'],
+      [true, 3, 1, 'local'],
+      [true, 3, 0, 'local'],
+      [false, 3, 0, 'local'],
     ]);
     for (const { resetS } of decisions) {
       expect(resetS).toBeGreaterThanOrEqual(59);
@@ -78,6 +78,7 @@ describe('RouteRateLimiters in Redis', () => {
       decisions.push(await limiters.consume(ROUTE, 'ip:10.0.0.1', THREE_PER_MINUTE));
     }
     expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false, false]);
+    expect(new Set(decisions.map((d) => d.store))).toEqual(new Set(['redis']));
     expect(await stored('ip:10.0.0.1')).toBe(1);
   });
 
@@ -87,12 +88,13 @@ describe('RouteRateLimiters in Redis', () => {
     await redis.stop();
     // The insurance limiter has its own count: the whole limit, then refusals; no errors.
     expect(await allowedOf(limiters, 'ip:10.0.0.1', 5)).toBe(3);
+    const refused = await limiters.consume(ROUTE, 'ip:10.0.0.1', THREE_PER_MINUTE);
+    expect(refused).toMatchObject({ allowed: false, store: 'insurance' });
     redis = await startRedisServer(16390);
     await waitUntil(
-      async () => {
-        await limiters.consume(ROUTE, 'ip:10.0.0.9', THREE_PER_MINUTE);
-        return (await stored('ip:10.0.0.9')) === 1;
-      },
+      async () =>
+        (await limiters.consume(ROUTE, 'ip:10.0.0.9', THREE_PER_MINUTE)).store === 'redis' &&
+        (await stored('ip:10.0.0.9')) === 1,
       { timeoutMs: 8000, what: 'counting in Redis again' },
     );
   });

@@ -5,6 +5,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import type { RateLimitStore } from '@junction/metrics';
 import type { RateLimitPolicy } from './rate-limit-policy';
 import { closeRedis } from './redis-connection';
 
@@ -15,12 +16,16 @@ export interface RateLimitDecision {
   readonly remaining: number;
   /** Seconds until the client's window ends and its budget is whole again. */
   readonly resetS: number;
+  /** Whose counters decided: this process's, Redis', or the insurance limiter's (Redis failing). */
+  readonly store: RateLimitStore;
 }
 
 /** One route's limiter and whatever else must follow a change of its policy. */
 interface RouteLimiter {
   readonly limiter: RateLimiterAbstract;
   readonly tuned: RateLimiterAbstract[];
+  /** Which store gave this answer of the limiter. */
+  readonly storeOf: (answer: RateLimiterRes) => RateLimitStore;
 }
 
 const KEY_PREFIX = 'junction:rl';
@@ -44,7 +49,7 @@ export class RouteRateLimiters {
   static inMemory(): RouteRateLimiters {
     return new RouteRateLimiters((keyPrefix, { points, durationS }) => {
       const limiter = new RateLimiterMemory({ keyPrefix, points, duration: durationS });
-      return { limiter, tuned: [limiter] };
+      return { limiter, tuned: [limiter], storeOf: () => 'local' };
     });
   }
 
@@ -57,16 +62,22 @@ export class RouteRateLimiters {
   static inRedis(client: Redis): RouteRateLimiters {
     return new RouteRateLimiters(
       (keyPrefix, { points, durationS }) => {
-        const insurance = new RateLimiterMemory({ keyPrefix, points, duration: durationS });
+        const insurance = insured(
+          new RateLimiterMemory({ keyPrefix, points, duration: durationS }),
+        );
         const limiter = new RateLimiterRedis({
           storeClient: client,
           keyPrefix,
           points,
           duration: durationS,
           rejectIfRedisNotReady: true,
-          insuranceLimiter: insurance,
+          insuranceLimiter: insurance.limiter,
         });
-        return { limiter, tuned: [limiter, insurance] };
+        return {
+          limiter,
+          tuned: [limiter, insurance.limiter],
+          storeOf: (answer) => (insurance.answered(answer) ? 'insurance' : 'redis'),
+        };
       },
       () => closeRedis(client),
     );
@@ -78,11 +89,14 @@ export class RouteRateLimiters {
     client: string,
     policy: RateLimitPolicy,
   ): Promise<RateLimitDecision> {
-    const { limiter } = this.limiterOf(route, policy);
+    const { limiter, storeOf } = this.limiterOf(route, policy);
     try {
-      return decision(await limiter.consume(client), true, policy);
+      const answer = await limiter.consume(client);
+      return decision(answer, true, policy, storeOf(answer));
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return decision(rejection, false, policy);
+      if (rejection instanceof RateLimiterRes) {
+        return decision(rejection, false, policy, storeOf(rejection));
+      }
       throw rejection;
     }
   }
@@ -109,9 +123,31 @@ const decision = (
   res: RateLimiterRes,
   allowed: boolean,
   policy: RateLimitPolicy,
+  store: RateLimitStore,
 ): RateLimitDecision => ({
   allowed,
   limit: policy.points,
   remaining: Math.max(0, policy.points - res.consumedPoints),
   resetS: Math.max(0, Math.ceil(res.msBeforeNext / 1000)),
+  store,
 });
+
+/**
+ * The insurance limiter, marking each answer it gives (the Redis limiter
+ * hands them on as its own), so a decision knows Redis did not make it.
+ */
+function insured(limiter: RateLimiterMemory) {
+  const answers = new WeakSet<RateLimiterRes>();
+  const consume = limiter.consume.bind(limiter);
+  limiter.consume = async (...args: Parameters<RateLimiterMemory['consume']>) => {
+    try {
+      const answer = await consume(...args);
+      answers.add(answer);
+      return answer;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) answers.add(rejection);
+      throw rejection;
+    }
+  };
+  return { limiter, answered: (answer: RateLimiterRes) => answers.has(answer) };
+}

@@ -5,7 +5,7 @@ import { LoadShedder, type ShedReason } from './load-shedder';
 import type { LoadSheddingEdge } from './load-shedding.hook';
 import type { SheddingEnv } from './shedding.env';
 import { sheddingLimits } from './shedding-limits';
-import type { SheddingRuntime } from './shedding-runtime.schema';
+import type { SheddingRuntime } from '@junction/runtime-schemas';
 
 export interface LoadSheddingDeps {
   readonly env: SheddingEnv;
@@ -34,7 +34,7 @@ export class LoadShedding implements LoadSheddingEdge {
   }
 
   onShed(reason: ShedReason): void {
-    this.deps.metrics.shed.inc({ reason });
+    this.deps.metrics.edge.shed.inc({ reason });
   }
 
   stop(): void {

@@ -2,7 +2,7 @@ import { loadConfig } from '@junction/config';
 import { z } from 'zod';
 import { sheddingEnv } from './shedding.env';
 import { sheddingLimits } from './shedding-limits';
-import type { SheddingRuntime } from './shedding-runtime.schema';
+import type { SheddingRuntime } from '@junction/runtime-schemas';
 
 const env = loadConfig(z.object(sheddingEnv()), {});
 

@@ -1,6 +1,6 @@
 import type { SheddingLimits } from './load-shedder';
 import type { SheddingEnv } from './shedding.env';
-import type { SheddingRuntime } from './shedding-runtime.schema';
+import type { SheddingRuntime } from '@junction/runtime-schemas';
 
 /**
  * The thresholds in force: Consul KV's fields over the environment's. Merged

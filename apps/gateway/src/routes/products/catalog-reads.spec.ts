@@ -7,7 +7,7 @@ import {
 } from '@junction/grpc-client';
 import { defaultClientPolicy, resilientChain } from '@junction/resilience';
 import { GatewayRuntimeConfig } from '../../runtime-config/gateway-runtime';
-import { gatewayRuntimeSchema } from '../../runtime-config/gateway-runtime.schema';
+import { gatewayRuntimeSchema } from '@junction/runtime-schemas';
 import { CatalogReads } from './catalog-reads';
 
 const product = (id: string): catalogV1.GetProductResponse => ({

@@ -32,7 +32,10 @@ describe('degraded answers', () => {
     );
     span.end();
     expect(headers).toEqual({ 'x-degraded': 'inventory,reviews' });
-    const counted = (await metrics.fallbacks.get()).values.map((v) => [v.labels.section, v.value]);
+    const counted = (await metrics.edge.fallbacks.get()).values.map((v) => [
+      v.labels.section,
+      v.value,
+    ]);
     expect(counted).toEqual([
       ['inventory', 1],
       ['reviews', 1],
@@ -45,6 +48,6 @@ describe('degraded answers', () => {
     const { reply, headers } = replyRecorder();
     new DegradedAnswers(metrics).mark(reply, 'GET /api/v1/products', []);
     expect(headers).toEqual({});
-    expect((await metrics.fallbacks.get()).values).toEqual([]);
+    expect((await metrics.edge.fallbacks.get()).values).toEqual([]);
   });
 });

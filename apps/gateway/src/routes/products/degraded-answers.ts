@@ -16,7 +16,7 @@ export class DegradedAnswers {
     if (degraded.length === 0) return;
     const sections = degraded.join(',');
     void reply.header('x-degraded', sections);
-    for (const section of degraded) this.metrics.fallbacks.inc({ route, section });
+    for (const section of degraded) this.metrics.edge.fallbacks.inc({ route, section });
     trace.getActiveSpan()?.setAttribute('junction.degraded', sections);
   }
 }

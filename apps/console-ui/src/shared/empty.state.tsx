@@ -1,0 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
+export function EmptyState({ children }: { children: ComponentChildren }) {
+  return <div class="empty">{children}</div>;
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { loadConfig } from '@junction/config';
+import { createLogger } from '@junction/telemetry';
+import { startConsole } from './console.app';
+import { consoleConfigSchema } from './config/console.config';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(consoleConfigSchema);
+  const logger = createLogger({ name: 'console', level: config.LOG_LEVEL });
+  const running = await startConsole(config, logger);
+  logger.info(
+    {
+      url: `${running.url}/?token=${running.token}`,
+      otlp: running.otlpUrl,
+      tokenGenerated: config.CONSOLE_TOKEN === undefined,
+    },
+    'console listening',
+  );
+
+  let closing = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      if (closing) return;
+      closing = true;
+      logger.info({ signal }, 'shutting down');
+      void running.close().finally(() => {
+        logger.info('stopped');
+        logger.flush(() => process.exit(0));
+      });
+    });
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(
+    `console failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

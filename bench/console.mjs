@@ -1,0 +1,136 @@
+// The console's costs, measured as `npm start` runs it: the shop route's
+// throughput when the console receives every span (against the default: 10 %
+// sampled, nothing exported), and the console's memory under a burst of
+// 1,000 traces/s for a minute. Returns a Markdown section for docs/benchmarks.md.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { env, root } from '../tools/scripts/workspace.mjs';
+import { cpuSeconds, rssMiB } from './proc-stats.mjs';
+import { wrk } from './wrk.mjs';
+
+const require = createRequire(path.join(root, 'package.json'));
+const { startShop } = require('@junction/testing');
+
+const PORTS = {
+  registry: 28510,
+  gateway: 28090,
+  catalog: 22061,
+  inventory: 22062,
+  reviews: 22063,
+  orders: 22064,
+};
+const CONSOLE = { port: 28091, otlpPort: 28318 };
+const ROUTE_S = 10;
+const BURST_S = 60;
+const BURST_TRACES_PER_S = 1000;
+const products = path.join(root, 'bench', 'wrk', 'random-products.lua');
+const traces = path.join(root, 'bench', 'wrk', 'otlp-traces.lua');
+// The limiter stays on with a limit one client never reaches.
+const APP_ENV = { ...env, LOG_LEVEL: 'warn', RATE_LIMIT_POINTS: '1000000000' };
+
+const cpuOf = (shop) =>
+  Object.fromEntries([...shop.processes].map(([name, proc]) => [name, cpuSeconds(proc.pid)]));
+
+async function routeRun(title, withConsole) {
+  const shop = await startShop({
+    ports: PORTS,
+    env: APP_ENV,
+    ...(withConsole ? { console: CONSOLE, forwardLogs: true } : {}),
+  });
+  try {
+    await wrk(shop.gatewayUrl, { script: products, durationS: 3 });
+    const before = cpuOf(shop);
+    console.log(`${title}…`);
+    const result = await wrk(shop.gatewayUrl, { script: products, durationS: ROUTE_S });
+    const after = cpuOf(shop);
+    const perRequestUs = Object.fromEntries(
+      Object.keys(after).map((name) => [
+        name,
+        ((after[name] - before[name]) * 1e6) / Math.max(1, result.requests),
+      ]),
+    );
+    const rss = Object.fromEntries([...shop.processes].map(([n, p]) => [n, rssMiB(p.pid)]));
+    return { title, ...result, perRequestUs, rss };
+  } finally {
+    await shop.stop();
+  }
+}
+
+async function burst() {
+  const shop = await startShop({ ports: PORTS, env: APP_ENV, console: CONSOLE });
+  const consoleProc = shop.processes.get('console');
+  const { url, otlpUrl, token } = shop.platform.console;
+  const samples = [];
+  const timer = setInterval(() => samples.push(rssMiB(consoleProc.pid)), 1000);
+  try {
+    const cpuBefore = cpuSeconds(consoleProc.pid);
+    console.log(`console: ${BURST_TRACES_PER_S} traces/s for ${BURST_S} s…`);
+    // 4 connections, each pacing itself to one request per 4 ms: ≤ 1,000 traces/s.
+    const result = await wrk(otlpUrl, {
+      script: traces,
+      connections: 4,
+      durationS: BURST_S,
+      env: { OTLP_DELAY_MS: String((4 * 1000) / BURST_TRACES_PER_S) },
+    });
+    const cpu = cpuSeconds(consoleProc.pid) - cpuBefore;
+    const list = await fetch(`${url}/api/traces?limit=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((res) => res.json());
+    return {
+      ...result,
+      cpu,
+      peakRss: Math.max(...samples),
+      lastRss: samples.at(-1),
+      store: list.store,
+    };
+  } finally {
+    clearInterval(timer);
+    await shop.stop();
+  }
+}
+
+export async function measureConsole() {
+  const rounds = [];
+  for (let round = 0; round < 2; round++) {
+    rounds.push(
+      await routeRun(`shop route, default (10 % sampled, no export), round ${round + 1}`, false),
+    );
+    rounds.push(await routeRun(`shop route, every span to the console, round ${round + 1}`, true));
+  }
+  const ingest = await burst();
+  const avg = (rows, key) => rows.reduce((sum, r) => sum + r[key], 0) / rows.length;
+  const base = rounds.filter((_, i) => i % 2 === 0);
+  const exported = rounds.filter((_, i) => i % 2 === 1);
+  const fmt = (n, d = 0) => Number(n).toFixed(d);
+  const cpuCell = (r) =>
+    Object.entries(r.perRequestUs)
+      .filter(([name]) => name !== 'registry')
+      .map(([name, us]) => `${name} ${fmt(us)}`)
+      .join(', ');
+  const table = [
+    '| run | req/s | p50 ms | p99 ms | errors | CPU µs per request, per process | gateway RSS MiB |',
+    '|---|---:|---:|---:|---:|---|---:|',
+    ...rounds.map(
+      (r) =>
+        `| ${r.title} | ${fmt(r.rps)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 1)} | ${r.errors} | ${cpuCell(r)} | ${fmt(r.rss.gateway)} |`,
+    ),
+  ].join('\n');
+  const ratio = avg(exported, 'rps') / avg(base, 'rps');
+  const tracesPerS = ingest.rps;
+  return `## The console
+
+Measured by \`npm run bench\` (\`bench/console.mjs\`) with \`wrk -t1 -c50\` on the shop route, ${ROUTE_S} s runs after a
+3 s warm-up, interleaved; each run starts a fresh stack with the launcher \`npm start\` uses.
+
+${table}
+
+**Every span to the console costs ${fmt((1 - ratio) * 100)} % of the shop route's throughput** (${fmt(ratio, 2)}× the
+default's mean req/s): every process samples and exports every span, and their log lines are forwarded too.
+
+**A burst of ${BURST_TRACES_PER_S} traces/s for ${BURST_S} s** (7 spans each, OTLP/HTTP JSON from \`wrk\` with
+\`bench/wrk/otlp-traces.lua\`): the console accepted ${fmt(tracesPerS)} traces/s (${ingest.errors} errors, p99 ${fmt(ingest.p99, 1)} ms),
+using ${fmt((ingest.cpu / BURST_S) * 100)} % of a core; its RSS peaked at **${fmt(ingest.peakRss)} MiB** and ended at ${fmt(ingest.lastRss)} MiB,
+holding ${ingest.store?.spans ?? '?'} spans (capacity ${ingest.store?.capacity ?? '?'}) after evicting ${ingest.store?.evictedSpans ?? '?'} spans
+(${ingest.store?.evictedTraces ?? '?'} traces): memory is bounded by the span ring, not by the rate.
+`;
+}
