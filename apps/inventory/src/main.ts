@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@junction/config';
 import { inventoryV1 } from '@junction/contracts';
-import { serviceRegistration } from '@junction/discovery';
+import { discoveryLogHooks, serviceRegistration } from '@junction/discovery';
 import { faultSource, runGrpcService } from '@junction/grpc-server';
 import { processRegistry, RuntimeConfigMetrics } from '@junction/metrics';
 import { createLogger } from '@junction/telemetry';
@@ -44,10 +44,7 @@ async function bootstrap(): Promise<void> {
           metricsPort,
           meta: { version: SERVICE_VERSION, proto_package: 'inventory.v1' },
         },
-        {
-          onError: (message, error) => logger.warn({ err: error }, message),
-          onInfo: (message, fields) => logger.info(fields, message),
-        },
+        discoveryLogHooks(logger),
       ),
   });
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@junction/config';
 import { ordersV1 } from '@junction/contracts';
-import { serviceRegistration } from '@junction/discovery';
+import { discoveryLogHooks, serviceRegistration } from '@junction/discovery';
 import { faultSource, runGrpcService } from '@junction/grpc-server';
 import { processRegistry } from '@junction/metrics';
 import { createLogger } from '@junction/telemetry';
@@ -45,10 +45,7 @@ async function bootstrap(): Promise<void> {
           metricsPort,
           meta: { version: SERVICE_VERSION, proto_package: 'orders.v1' },
         },
-        {
-          onError: (message, error) => logger.warn({ err: error }, message),
-          onInfo: (message, fields) => logger.info(fields, message),
-        },
+        discoveryLogHooks(logger),
       ),
   });
 }

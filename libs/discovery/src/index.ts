@@ -42,6 +42,8 @@ export {
   type DiscoverySettings,
   type RegistrationSettings,
   type DiscoveryHooks,
+  discoveryLogHooks,
+  type StructuredLog,
   type ServiceIdentity,
 } from './consul/discovery-setup';
 export { KvConfigWatch, type KvConfigWatchOptions } from './consul/kv-config-watch';

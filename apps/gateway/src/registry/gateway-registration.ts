@@ -1,4 +1,4 @@
-import { serviceRegistration } from '@junction/discovery';
+import { discoveryLogHooks, serviceRegistration } from '@junction/discovery';
 import type { Logger } from '@junction/telemetry';
 import type { GatewayConfig } from '../config/gateway.config';
 
@@ -34,10 +34,7 @@ export async function registerGateway(
       httpCheckPath: '/healthz',
       meta: { version: SERVICE_VERSION, http_port: String(config.GATEWAY_PORT) },
     },
-    {
-      onError: (message, error) => logger.warn({ err: error }, message),
-      onInfo: (message, fields) => logger.info(fields, message),
-    },
+    discoveryLogHooks(logger),
   );
   if (!registration) return { leave: async () => undefined };
   // If the registry is not up yet, the keep-alive registers as soon as it is.

@@ -25,6 +25,18 @@ export interface DiscoveryHooks {
   readonly onInfo?: (message: string, fields: Record<string, unknown>) => void;
 }
 
+/** What the hooks need of a logger (pino's shape), so discovery stays free of pino. */
+export interface StructuredLog {
+  warn(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+}
+
+/** The hooks every app passes: failures as warnings with the error, notices as info. */
+export const discoveryLogHooks = (logger: StructuredLog): DiscoveryHooks => ({
+  onError: (message, error) => logger.warn({ err: error }, message),
+  onInfo: (message, fields) => logger.info(fields, message),
+});
+
 /**
  * The resolver an app calls its upstreams through: Consul watches, or the
  * fixed `staticAddresses` when DISCOVERY=static.
