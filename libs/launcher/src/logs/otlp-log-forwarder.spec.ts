@@ -115,6 +115,8 @@ describe('OtlpLogForwarder', () => {
           body: { stringValue: 'plain text on stderr' },
         }),
       ]);
+      // Counted once the receiver's answer is back, which may be after it stored the records.
+      await waitUntil(() => forwarder.stats.sent === 3, { what: 'the batch to be counted' });
       expect(forwarder.stats).toEqual({ sent: 3, dropped: 0, failedBatches: 0 });
     } finally {
       await forwarder.close();
