@@ -32,6 +32,7 @@ export { WORKSPACE_ROOT } from './workspace-root';
 export {
   steadyLoad,
   summarize,
+  failedAnswers,
   latencyFigures,
   describeLatency,
   type LoadAnswer,

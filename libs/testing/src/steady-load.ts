@@ -85,6 +85,23 @@ async function request(url: string, headers: Readonly<Record<string, string>>) {
   }
 }
 
+/**
+ * The answers that were not 200, told in full enough to find out why
+ * (status, when, how long, trace id, problem body): what a test shows
+ * when it expects none.
+ */
+export function failedAnswers(result: LoadResult) {
+  return result.answers
+    .filter((answer) => answer.status !== 200)
+    .map(({ status, startedAt, ms, headers, body }) => ({
+      status,
+      startedAt: new Date(startedAt).toISOString(),
+      ms: Math.round(ms),
+      traceId: headers.get('x-trace-id'),
+      body,
+    }));
+}
+
 /** Counts answers by status. */
 export function summarize(answers: readonly LoadAnswer[]): LoadResult {
   const statuses: Record<number, number> = {};

@@ -115,11 +115,21 @@ export class Http2Transport implements UnaryTransport {
             : fail(Status.UNAVAILABLE, error.message),
         ),
       );
+      const statusSent = () =>
+        trailers['grpc-status'] !== undefined || headers['grpc-status'] !== undefined;
       stream.on('close', () => {
         // Node reports a dropped connection as a cancelled stream; the
         // session being gone is what tells it from a server's own reset.
-        if (!answered() && session.destroyed) {
-          settle(unreachable('connection closed before a response'));
+        // Without a grpc-status the call did not end, answered or not: as
+        // grpc-js says, UNAVAILABLE, so a call safe to repeat is repeated.
+        if (session.destroyed && !statusSent()) {
+          settle(
+            unreachable(
+              answered()
+                ? 'connection dropped before the response ended'
+                : 'connection closed before a response',
+            ),
+          );
           return;
         }
         const status = grpcStatusOfResponse(headers, trailers, stream.rstCode);

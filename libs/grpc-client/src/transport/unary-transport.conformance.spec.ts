@@ -9,7 +9,7 @@ import {
 } from '@grpc/grpc-js';
 import { waitUntil } from '@junction/test-support';
 import { createServer as createHttp2Server, type ServerHttp2Session } from 'node:http2';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { BinaryWriter } from '@bufbuild/protobuf/wire';
 import { GrpcCallError, PUSHBACK_KEY } from '../grpc-call.error';
 import { STATUS_DETAILS_KEY } from '../retry-info';
@@ -139,6 +139,17 @@ describe.each([
     metadata = new Metadata(),
     deadline = soon(),
   ) => transport.call(ADDRESS, `/test.Conformance/${name}`, request, metadata, deadline);
+  /** How an Echo to a stand-in server on `port` fails. */
+  const echoFailureAt = (port: number) =>
+    failureOf(
+      transport.call(
+        `127.0.0.1:${port}`,
+        '/test.Conformance/Echo',
+        Buffer.from('x'),
+        new Metadata(),
+        soon(),
+      ),
+    );
 
   beforeAll(async () => {
     server = await startServer(PORT);
@@ -212,19 +223,32 @@ describe.each([
     await new Promise<void>((resolve) => dropper.listen(0, '127.0.0.1', resolve));
     const { port } = dropper.address() as AddressInfo;
     try {
-      const failure = await failureOf(
-        transport.call(
-          `127.0.0.1:${port}`,
-          '/test.Conformance/Echo',
-          Buffer.from('x'),
-          new Metadata(),
-          soon(),
-        ),
-      );
+      const failure = await echoFailureAt(port);
       expect(failure.code).toBe(Status.UNAVAILABLE);
       expect(isUnreachable(failure)).toBe(true);
     } finally {
       dropper.close();
+    }
+  });
+
+  it('answers UNAVAILABLE when the connection drops after the response message, before its status', async () => {
+    // A server killed mid-answer: the call may be repeated (where safe) elsewhere.
+    const server = createHttp2Server();
+    const sockets: Socket[] = [];
+    server.on('connection', (socket: Socket) => sockets.push(socket));
+    server.on('stream', (stream) => {
+      stream.respond({ ':status': 200, 'content-type': 'application/grpc' });
+      // Headers and the message are out; the connection goes before the trailers.
+      const message = Buffer.from([0, 0, 0, 0, 1, 120]);
+      stream.write(message, () => setImmediate(() => sockets.forEach((s) => s.destroy())));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const failure = await echoFailureAt(port);
+      expect(failure).toMatchObject({ code: Status.UNAVAILABLE });
+    } finally {
+      server.close();
     }
   });
 

@@ -149,6 +149,8 @@ describe('OtlpLogForwarder', () => {
       forwarder.resume();
       await waitUntil(() => otlp.records().length === 3, { what: 'the held lines' });
       expect(otlp.records().map((r) => r.body.stringValue)).toEqual(['line 3', 'line 4', 'line 5']);
+      // Counted once the receiver's answer is back, which may be after it stored the records.
+      await forwarder.flush();
       expect(forwarder.stats).toEqual({ sent: 3, dropped: 2, failedBatches: 0 });
     } finally {
       await forwarder.close();

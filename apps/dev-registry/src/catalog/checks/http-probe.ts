@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { CheckDefinition } from '../model';
-import { goDialError, probeTimeoutMs, type ProbeResult } from './probe';
+import { goDialError, probeDeadline, probeTimeoutMs, type ProbeResult } from './probe';
 
 const MAX_REDIRECTS = 10;
 
@@ -21,11 +21,11 @@ export async function probeHttp(
 ): Promise<ProbeResult> {
   const method = check.Method || 'GET';
   const timeoutMs = probeTimeoutMs(check);
-  const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  const deadline = probeDeadline(signal, timeoutMs);
   let url = check.HTTP;
   try {
     for (let hop = 0; ; hop++) {
-      const res = await send(url, method, check, deadline);
+      const res = await send(url, method, check, deadline.signal);
       const location = res.headers.location;
       const redirect = [301, 302, 303, 307, 308].includes(res.statusCode ?? 0) && location;
       if (redirect && !check.DisableRedirects) {
@@ -42,12 +42,14 @@ export async function probeHttp(
     }
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
-    const reason = deadline.aborted
+    const reason = deadline.timedOut()
       ? 'context deadline exceeded (Client.Timeout exceeded while awaiting headers)'
       : err.syscall === 'connect'
         ? goDialError(hostPortOf(url), err)
         : err.message;
     return { status: 'critical', output: `${goOp(method)} ${JSON.stringify(url)}: ${reason}` };
+  } finally {
+    deadline.done();
   }
 }
 
