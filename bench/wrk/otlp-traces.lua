@@ -1,7 +1,9 @@
--- wrk script: each request posts one new shop-route trace (7 spans from four
--- services, OTLP/HTTP JSON) to a console's /v1/traces. `delay` paces each
--- connection, so `-c N` connections send at most N * 1000 / DELAY_MS traces/s.
+-- wrk script: each request posts TRACES new shop-route traces (7 spans from
+-- four services each, OTLP/HTTP JSON) to a console's /v1/traces, a batch as an
+-- SDK's batch span processor sends. `delay` paces each connection: one request
+-- per (DELAY_MS + latency), so `-c N` sends under N * TRACES * 1000 / DELAY_MS traces/s.
 local DELAY_MS = tonumber(os.getenv("OTLP_DELAY_MS") or "4")
+local TRACES = tonumber(os.getenv("OTLP_TRACES_PER_REQUEST") or "1")
 
 math.randomseed(os.time())
 local function hex(n)
@@ -26,7 +28,7 @@ end
 
 local function ns(base, offsetUs) return string.format("%d%06d000", base, offsetUs) end
 
-request = function()
+local function traceResources()
   local trace, root = hex(32), hex(16)
   local s = os.time()
   local calls = { { "catalog", "catalog.v1.CatalogService/GetProduct" },
@@ -44,7 +46,13 @@ request = function()
       { span(trace, server, client, call[2], 2, ns(s, 300), ns(s, 1800)) })
   end
   table.insert(resources, 1, resource("gateway", gateway))
-  local body = '{"resourceSpans":[' .. table.concat(resources, ",") .. ']}'
+  return table.concat(resources, ",")
+end
+
+request = function()
+  local batch = {}
+  for i = 1, TRACES do batch[i] = traceResources() end
+  local body = '{"resourceSpans":[' .. table.concat(batch, ",") .. ']}'
   return wrk.format("POST", "/v1/traces", { ["Content-Type"] = "application/json" }, body)
 end
 
