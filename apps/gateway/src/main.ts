@@ -19,6 +19,8 @@ import { GatewayMetrics } from './metrics/gateway-metrics';
 import { registerHttpServerMetrics } from './metrics/http-server-metrics.hook';
 import { setupOpenApi } from './openapi/openapi.setup';
 import { registerGateway } from './registry/gateway-registration';
+import { GatewayRuntimeConfig } from './runtime-config/gateway-runtime';
+import { registerRouteDeadline } from './runtime-config/route-deadline.hook';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(gatewayConfigSchema);
@@ -41,6 +43,7 @@ async function bootstrap(): Promise<void> {
   // After the tracing hooks (a shed answer still carries X-Trace-Id), before
   // Nest routes anything; the rate-limit guard comes next, as an APP_GUARD.
   registerLoadShedding(adapter.getInstance(), app.get(LoadShedding));
+  registerRouteDeadline(adapter.getInstance(), app.get(GatewayRuntimeConfig));
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   setupOpenApi(app);
   await app.listen(config.GATEWAY_PORT, config.GATEWAY_HOST);

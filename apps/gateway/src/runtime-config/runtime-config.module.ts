@@ -1,5 +1,4 @@
 import { Inject, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import {
   runtimeConfig,
   type DiscoverySettings,
@@ -8,7 +7,6 @@ import {
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { GatewayRuntimeConfig, type RuntimeSource } from './gateway-runtime';
 import { GATEWAY_RUNTIME_KEY, gatewayRuntimeSchema } from '@junction/runtime-schemas';
-import { RouteDeadlineInterceptor } from './route-deadline.interceptor';
 
 export interface RuntimeConfigSettings {
   readonly discovery: DiscoverySettings;
@@ -27,7 +25,7 @@ const runtimeSource = (
     observer,
   });
 
-/** Runtime configuration from Consul KV, and the per-route deadline it sets. */
+/** Runtime configuration from Consul KV (registerRouteDeadline applies its route deadlines). */
 @Module({})
 export class RuntimeConfigModule implements OnModuleDestroy {
   constructor(@Inject(GatewayRuntimeConfig) private readonly runtime: GatewayRuntimeConfig) {}
@@ -46,7 +44,6 @@ export class RuntimeConfigModule implements OnModuleDestroy {
               settings.defaultTimeoutMs,
             ),
         },
-        { provide: APP_INTERCEPTOR, useClass: RouteDeadlineInterceptor },
       ],
       exports: [GatewayRuntimeConfig],
     };
