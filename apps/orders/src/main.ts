@@ -23,6 +23,7 @@ async function bootstrap(): Promise<void> {
     port: config.ORDERS_PORT,
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+    serverTransport: config.GRPC_SERVER_TRANSPORT,
     deregisterGraceMs: config.DEREGISTER_GRACE_MS,
     metrics: {
       registry: metrics.registry,

@@ -22,6 +22,7 @@ async function bootstrap(): Promise<void> {
     port: config.REVIEWS_PORT,
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
+    serverTransport: config.GRPC_SERVER_TRANSPORT,
     deregisterGraceMs: config.DEREGISTER_GRACE_MS,
     metrics: {
       registry,

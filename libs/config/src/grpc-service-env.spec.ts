@@ -16,6 +16,7 @@ describe('grpcServiceEnv', () => {
       CHECK_INTERVAL: '5s',
       DEREGISTER_CRITICAL_AFTER: '1m',
       METRICS_PORT: 0,
+      GRPC_SERVER_TRANSPORT: 'http2',
     });
     expect(loadConfig(schema, {}).METRICS_HOST).toBeUndefined();
   });
@@ -33,6 +34,15 @@ describe('grpcServiceEnv', () => {
       CATALOG_HOST: '0.0.0.0',
       CATALOG_PORT: 6000,
     });
+  });
+
+  it('chooses the grpc-js server transport, and refuses one it does not know', () => {
+    expect(loadConfig(schema, { GRPC_SERVER_TRANSPORT: 'grpc-js' }).GRPC_SERVER_TRANSPORT).toBe(
+      'grpc-js',
+    );
+    expect(() => loadConfig(schema, { GRPC_SERVER_TRANSPORT: 'h2' })).toThrow(
+      /GRPC_SERVER_TRANSPORT/,
+    );
   });
 
   it('rejects a check interval that is not a Go duration', () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { registrationEnv } from './discovery-env';
 import { hostField, logLevelField, millisField, portField } from './env-fields';
 import { metricsEnv } from './metrics-env';
@@ -6,12 +7,19 @@ type GrpcServiceEnv<P extends string> = Record<`${P}_HOST`, ReturnType<typeof ho
   Record<`${P}_PORT`, ReturnType<typeof portField>> & {
     LOG_LEVEL: typeof logLevelField;
     DRAIN_TIMEOUT_MS: ReturnType<typeof millisField>;
+    GRPC_SERVER_TRANSPORT: ReturnType<typeof serverTransportField>;
   } & ReturnType<typeof registrationEnv> &
   ReturnType<typeof metricsEnv>;
 
 /**
+ * The wire server: the lean node:http2 one, or @grpc/grpc-js (the names of
+ * @junction/grpc-server's SERVER_TRANSPORT_KINDS, which config cannot import).
+ */
+const serverTransportField = () => z.enum(['http2', 'grpc-js']).default('http2');
+
+/**
  * What every gRPC service reads: `<PREFIX>_HOST`, `<PREFIX>_PORT`,
- * `LOG_LEVEL`, `DRAIN_TIMEOUT_MS`, how it registers (registrationEnv) and
+ * `LOG_LEVEL`, `DRAIN_TIMEOUT_MS`, `GRPC_SERVER_TRANSPORT`, how it registers (registrationEnv) and
  * where it serves metrics (metricsEnv). Spread into the service's own schema:
  * `z.object({ ...grpcServiceEnv('CATALOG', 9101), MY_SETTING: … })`.
  */
@@ -24,6 +32,7 @@ export function grpcServiceEnv<P extends string>(
     [`${prefix}_PORT`]: portField(defaultPort),
     LOG_LEVEL: logLevelField,
     DRAIN_TIMEOUT_MS: millisField(10_000),
+    GRPC_SERVER_TRANSPORT: serverTransportField(),
     ...registrationEnv(),
     ...metricsEnv(),
   } as GrpcServiceEnv<P>;

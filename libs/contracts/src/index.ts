@@ -5,6 +5,7 @@ export * as inventoryV1 from './generated/inventory/v1/inventory';
 export * as reviewsV1 from './generated/reviews/v1/reviews';
 export * as ordersV1 from './generated/orders/v1/orders';
 export * as healthV1 from './generated/grpc/health/v1/health';
+export * as muxV1 from './generated/junction/mux/v1/mux';
 export {
   isProductId,
   isOrderId,

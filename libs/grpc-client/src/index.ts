@@ -20,6 +20,10 @@ export {
 } from './transport/unary-transport.port';
 export { GrpcJsTransport } from './transport/grpc-js.transport';
 export { Http2Transport, type Http2TransportOptions } from './transport/http2.transport';
+export { MuxTransport, type MuxTransportOptions } from './transport/mux/mux.transport';
+export { EXCHANGE_PATH } from './transport/mux/mux-channel';
+export { GrpcFrameReader, frame as grpcFrame } from './transport/mux/grpc-frame.reader';
+export { toMuxHeaders, fromMuxHeaders } from './transport/mux/mux-metadata';
 export {
   createTransport,
   TRANSPORT_KINDS,

@@ -1,8 +1,8 @@
 import { Controller, Module } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { catalogV1 } from '@junction/contracts';
-import { createLogger } from '@junction/telemetry';
-import { runGrpcService, type Registration } from './grpc-service.runner';
+import { runTestService } from './grpc-service.fixture';
+import type { Registration } from './grpc-service.runner';
 
 @Controller()
 class NoopController {
@@ -19,7 +19,7 @@ describe('runGrpcService with a registry', () => {
   it('registers once serving, and deregisters before it stops serving', async () => {
     const events: string[] = [];
     // The registration reads the health status of the service it belongs to.
-    const service: { running?: Awaited<ReturnType<typeof runGrpcService>> } = {};
+    const service: { running?: Awaited<ReturnType<typeof runTestService>> } = {};
     const registration: Registration = {
       register: async () =>
         void events.push(`register while ${service.running?.health.status ?? 'SERVING'}`),
@@ -27,14 +27,9 @@ describe('runGrpcService with a registry', () => {
       deregister: async () =>
         void events.push(`deregister while ${service.running?.health.status}`),
     };
-    const running = (service.running = await runGrpcService({
+    const running = (service.running = await runTestService({
       module: NoopModule,
-      services: [catalogV1.CatalogServiceDefinition],
-      host: '127.0.0.1',
       port: 22971,
-      logger: createLogger({ name: 'test', level: 'silent' }),
-      drainTimeoutMs: 2000,
-      handleSignals: false,
       registration: () => registration,
       deregisterGraceMs: 20,
     }));
@@ -53,14 +48,9 @@ describe('runGrpcService with a registry', () => {
       keepRegistered: () => undefined,
       deregister: () => Promise.reject(new Error('ECONNREFUSED')),
     };
-    const running = await runGrpcService({
+    const running = await runTestService({
       module: NoopModule,
-      services: [catalogV1.CatalogServiceDefinition],
-      host: '127.0.0.1',
       port: 22972,
-      logger: createLogger({ name: 'test', level: 'silent' }),
-      drainTimeoutMs: 2000,
-      handleSignals: false,
       registration: () => registration,
       deregisterGraceMs: 20,
     });

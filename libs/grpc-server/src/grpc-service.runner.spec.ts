@@ -3,16 +3,13 @@ import { GrpcMethod } from '@nestjs/microservices';
 import { SpanKind } from '@opentelemetry/api';
 import { Client, credentials } from '@grpc/grpc-js';
 import { catalogV1, healthV1 } from '@junction/contracts';
-import { StaticResolver } from '@junction/discovery';
-import { connectUpstream, GrpcCallError, GrpcJsTransport, GrpcStatus } from '@junction/grpc-client';
-import { createLogger } from '@junction/telemetry';
+import { GrpcCallError, GrpcJsTransport, GrpcStatus } from '@junction/grpc-client';
 import { installInMemoryTracing, type InMemoryTracing } from '@junction/telemetry/testing';
 import { healthClient, waitUntil } from '@junction/testing';
-import { runGrpcService, type RunningGrpcService } from './grpc-service.runner';
+import { catalogClient, runTestService } from './grpc-service.fixture';
+import type { RunningGrpcService } from './grpc-service.runner';
 import { notFound } from './status.error';
-
-const PORT = 22951;
-const ADDRESS = `127.0.0.1:${PORT}`;
+import { SERVER_TRANSPORT_KINDS } from './transport/server-transport.factory';
 
 /** Holds `GetProduct("slow")` open until the test releases it, and says when it is inside. */
 const gate = {
@@ -43,33 +40,29 @@ class TestCatalogController {
 @Module({ controllers: [TestCatalogController] })
 class TestCatalogModule {}
 
-describe('runGrpcService', () => {
-  let tracing: InMemoryTracing;
+// Once for the file: the clients below take their tracer when they are made.
+let tracing: InMemoryTracing;
+beforeAll(() => (tracing = installInMemoryTracing()));
+afterAll(() => tracing.shutdown());
+
+describe.each(SERVER_TRANSPORT_KINDS)('runGrpcService on the %s server transport', (kind) => {
+  const PORT = kind === 'http2' ? 22951 : 22953;
+  const ADDRESS = `127.0.0.1:${PORT}`;
   let service: RunningGrpcService;
   const transport = new GrpcJsTransport();
-  const catalog = connectUpstream(catalogV1.CatalogServiceDefinition, {
-    upstream: 'catalog',
-    resolver: new StaticResolver({ catalog: [ADDRESS] }),
-    transport,
-    defaultTimeoutMs: 5000,
-  });
+  const catalog = catalogClient(ADDRESS, transport);
 
   beforeAll(async () => {
-    tracing = installInMemoryTracing();
-    service = await runGrpcService({
+    service = await runTestService({
       module: TestCatalogModule,
-      services: [catalogV1.CatalogServiceDefinition],
-      host: '127.0.0.1',
       port: PORT,
-      logger: createLogger({ name: 'test', level: 'silent' }),
+      serverTransport: kind,
       drainTimeoutMs: 5000,
-      handleSignals: false,
     });
   });
   afterAll(async () => {
     await service.shutdown('test over');
     transport.close();
-    await tracing.shutdown();
   });
 
   it('reports SERVING for the server and each hosted service', async () => {

@@ -1,7 +1,5 @@
 import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import type { Server } from '@grpc/grpc-js';
 import type { ServiceDefinition } from '@junction/contracts';
 import {
   rpcServerDuration,
@@ -10,14 +8,15 @@ import {
   type Registry,
 } from '@junction/metrics';
 import { flushTelemetry, PinoNestLogger, type Logger } from '@junction/telemetry';
-import { DeadlineServerInterceptor } from './deadline-server.interceptor';
-import { FaultInjectionInterceptor } from './faults/fault-injection.interceptor';
 import type { FaultSource } from './faults/fault-source';
-import { protoPackageOf, toPackageDefinition } from './package-definition';
-import { RpcServerMetricsInterceptor } from './rpc-server-metrics.interceptor';
-import { ServingHealth } from './serving-health';
-import { StatusErrorFilter } from './status-error.filter';
-import { TraceServerInterceptor } from './trace-server.interceptor';
+import { ServingHealth } from './health/serving-health';
+import { JunctionGrpcStrategy } from './nest/junction-grpc.strategy';
+import { RethrowToChainFilter } from './nest/rethrow-to-chain.filter';
+import { serverChain } from './server-chain';
+import {
+  createServerTransport,
+  type ServerTransportKind,
+} from './transport/server-transport.factory';
 
 export interface GrpcServiceOptions {
   /** The Nest module holding the @GrpcMethod controllers. */
@@ -50,6 +49,8 @@ export interface GrpcServiceOptions {
   readonly deregisterGraceMs?: number;
   /** Injected latency and errors (see faultSource); none when absent. Stopped on shutdown. */
   readonly faults?: FaultSource;
+  /** The wire server (GRPC_SERVER_TRANSPORT): the lean node:http2 one (default) or grpc-js. */
+  readonly serverTransport?: ServerTransportKind;
 }
 
 export interface MetricsEndpoint {
@@ -98,33 +99,26 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
   const metrics = options.metrics && (await startMetricsServer(options.metrics));
   if (metrics) logger.info({ url: metrics.url }, 'metrics served');
   const health = new ServingHealth(options.services.map((s) => s.fullName));
-  let grpcServer: Server | undefined;
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(options.module, {
-    logger: new PinoNestLogger(logger),
-    transport: Transport.GRPC,
-    options: {
-      url: `${options.host}:${options.port}`,
-      package: [...new Set(options.services.map(protoPackageOf))],
-      packageDefinition: toPackageDefinition(options.services),
-      onLoadPackageDefinition: (_definition: unknown, server: Server) => {
-        grpcServer = server;
-        health.attachTo(server);
-      },
-      gracefulShutdown: true,
-    },
-  });
+  // Built before the app, so the strategy can aim faults at this instance.
   const registration = options.registration?.({ metricsPort: metrics?.port });
-  // Outermost first: every outcome is timed; the handler runs inside the
-  // span and the deadline, and injected faults are seen (and timed) by all.
-  app.useGlobalInterceptors(
-    ...(options.metrics
-      ? [new RpcServerMetricsInterceptor(rpcServerDuration(options.metrics.registry))]
-      : []),
-    new TraceServerInterceptor(),
-    new DeadlineServerInterceptor(),
-    ...(options.faults ? [new FaultInjectionInterceptor(options.faults, registration?.id)] : []),
-  );
-  app.useGlobalFilters(new StatusErrorFilter(logger));
+  const strategy = new JunctionGrpcStrategy({
+    services: options.services,
+    endpoint: { host: options.host, port: options.port },
+    transport: createServerTransport(options.serverTransport ?? 'http2'),
+    health,
+    middleware: serverChain({
+      logger,
+      duration: options.metrics && rpcServerDuration(options.metrics.registry),
+      faults: options.faults,
+      instanceId: registration?.id,
+    }),
+    drainTimeoutMs: options.drainTimeoutMs,
+  });
+  const app = await NestFactory.createMicroservice(options.module, {
+    logger: new PinoNestLogger(logger),
+    strategy,
+  });
+  app.useGlobalFilters(new RethrowToChainFilter());
   await app.listen();
   health.set('SERVING');
   logger.info({ address: `${options.host}:${options.port}` }, 'gRPC server serving');
@@ -152,15 +146,18 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
       }
       logger.info({ reason }, 'shutting down: NOT_SERVING, draining in-flight calls');
       health.set('NOT_SERVING');
-      const force = setTimeout(() => {
-        logger.warn(
-          { drainTimeoutMs: options.drainTimeoutMs },
-          'drain timed out; cancelling remaining calls',
-        );
-        grpcServer?.forceShutdown();
-      }, options.drainTimeoutMs);
+      const warn = setTimeout(
+        () =>
+          logger.warn(
+            { drainTimeoutMs: options.drainTimeoutMs },
+            'drain timed out; cancelling remaining calls',
+          ),
+        options.drainTimeoutMs,
+      );
+      // The strategy's close drains: GOAWAY, in-flight calls finish, the rest
+      // cancelled after drainTimeoutMs.
       await app.close();
-      clearTimeout(force);
+      clearTimeout(warn);
       await options.faults?.stop();
       await metrics?.close();
       await flushTelemetry();

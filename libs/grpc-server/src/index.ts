@@ -6,8 +6,8 @@ export {
   type MetricsEndpoint,
   type BoundEndpoints,
 } from './grpc-service.runner';
-export { toPackageDefinition, protoPackageOf } from './package-definition';
-export { ServingHealth } from './serving-health';
+export { toPackageDefinition } from './package-definition';
+export { ServingHealth, type ServingStatus } from './health/serving-health';
 export {
   StatusError,
   type StatusErrorOptions,
@@ -19,10 +19,33 @@ export {
   aborted,
   unavailable,
 } from './status.error';
-export { StatusErrorFilter } from './status-error.filter';
-export { TraceServerInterceptor } from './trace-server.interceptor';
-export { DeadlineServerInterceptor } from './deadline-server.interceptor';
-export { RpcServerMetricsInterceptor } from './rpc-server-metrics.interceptor';
+export { grpcFailureOf, type GrpcFailure } from './status-error.trailers';
+export { serverChain, type ServerChainOptions } from './server-chain';
+export type {
+  InboundCall,
+  RpcTarget,
+  ServerCall,
+  ServerHandler,
+  ServerMiddleware,
+} from './server-call.types';
+export {
+  JunctionGrpcStrategy,
+  type JunctionGrpcStrategyOptions,
+} from './nest/junction-grpc.strategy';
+export type {
+  UnaryServerTransport,
+  UnaryRoute,
+  WatchRoute,
+  ServerRoutes,
+  ServerEndpoint,
+} from './transport/unary-server-transport.port';
+export { Http2ServerTransport } from './transport/http2-server.transport';
+export { GrpcJsServerTransport } from './transport/grpc-js-server.transport';
+export {
+  createServerTransport,
+  SERVER_TRANSPORT_KINDS,
+  type ServerTransportKind,
+} from './transport/server-transport.factory';
 export {
   faultConfigSchema,
   faultsKey,

@@ -1,5 +1,5 @@
 import { catalogV1 } from '@junction/contracts';
-import { protoPackageOf, toPackageDefinition } from './package-definition';
+import { toPackageDefinition } from './package-definition';
 
 interface MethodShape {
   path: string;
@@ -23,9 +23,5 @@ describe('toPackageDefinition', () => {
   it('round-trips messages through the generated codecs', () => {
     const bytes = service.BatchGetProducts.requestSerialize({ ids: ['1', '22'] });
     expect(service.BatchGetProducts.requestDeserialize(bytes)).toEqual({ ids: ['1', '22'] });
-  });
-
-  it('derives the proto package from the full service name', () => {
-    expect(protoPackageOf(catalogV1.CatalogServiceDefinition)).toBe('catalog.v1');
   });
 });

@@ -40,7 +40,3 @@ export function toPackageDefinition(definitions: readonly ServiceDefinition[]): 
   }
   return packageDefinition;
 }
-
-/** `catalog.v1` for `catalog.v1.CatalogService`. */
-export const protoPackageOf = (service: ServiceDefinition): string =>
-  service.fullName.slice(0, service.fullName.lastIndexOf('.'));

@@ -1,3 +1,4 @@
+import { EXCHANGE_PATH } from '@junction/grpc-client';
 import {
   createServer,
   type Http2Server,
@@ -13,18 +14,20 @@ export interface StalledUpstream {
   close(): Promise<void>;
 }
 
-const unavailable = (stream: ServerHttp2Stream) => {
+const trailersOnly = (stream: ServerHttp2Stream, status: number, message: string) => {
   if (stream.closed) return;
   stream.respond(
     {
       ':status': 200,
       'content-type': 'application/grpc',
-      'grpc-status': '14',
-      'grpc-message': 'stalled upstream',
+      'grpc-status': String(status),
+      'grpc-message': message,
     },
     { endStream: true },
   );
 };
+const unavailable = (stream: ServerHttp2Stream) => trailersOnly(stream, 14, 'stalled upstream');
+const unimplemented = (stream: ServerHttp2Stream) => trailersOnly(stream, 12, 'no such method');
 
 /**
  * An HTTP/2 server that takes gRPC calls and never answers them until
@@ -42,8 +45,11 @@ export function startStalledUpstream(port: number): Promise<StalledUpstream> {
     session.once('close', () => sessions.delete(session));
   });
   server.on('stream', (stream, headers) => {
-    calls.push(String(headers[':path']));
     stream.on('error', () => undefined);
+    // Like any gRPC server without Junction's mux, it refuses the Exchange at
+    // once, so the gateway sends its calls as plain unary calls (held below).
+    if (headers[':path'] === EXCHANGE_PATH) return unimplemented(stream);
+    calls.push(String(headers[':path']));
     if (released) unavailable(stream);
     else held.push(stream);
   });

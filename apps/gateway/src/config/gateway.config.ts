@@ -28,7 +28,7 @@ export const gatewayConfigSchema = z.object({
   UPSTREAM_REVIEWS: upstreamAddressesField('127.0.0.1:9103'),
   UPSTREAM_ORDERS: upstreamAddressesField('127.0.0.1:9104'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
-  GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('http2'),
+  GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('mux'),
   BALANCER_CATALOG: balancerField('p2c'),
   BALANCER_INVENTORY: balancerField('p2c'),
   // Reviews by product id: a product's reviews stay warm in one instance's cache.

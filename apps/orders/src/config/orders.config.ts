@@ -12,7 +12,7 @@ export const ordersConfigSchema = z.object({
   UPSTREAM_CATALOG: upstreamAddressesField('127.0.0.1:9101'),
   UPSTREAM_INVENTORY: upstreamAddressesField('127.0.0.1:9102'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
-  GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('http2'),
+  GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('mux'),
   // How long a PENDING order keeps its stock reserved; after that the
   // expiry job releases it and ConfirmOrder answers ORDER_EXPIRED.
   ORDER_RESERVATION_TTL_MS: z.coerce

@@ -15,6 +15,7 @@ import { GrpcCallError, PUSHBACK_KEY } from '../grpc-call.error';
 import { STATUS_DETAILS_KEY } from '../retry-info';
 import { GrpcJsTransport } from './grpc-js.transport';
 import { Http2Transport } from './http2.transport';
+import { MuxTransport } from './mux/mux.transport';
 import { isUnreachable, type TransportFailure, type UnaryTransport } from './unary-transport.port';
 
 // Both transports against one real grpc-js server: they must be
@@ -130,6 +131,8 @@ afterAll(() => stopProxy());
 describe.each([
   ['grpc-js', () => new GrpcJsTransport()],
   ['http2', () => new Http2Transport()],
+  // A grpc-js server has no Exchange: every call takes the fallback after the first answer.
+  ['mux (against a server without it)', () => new MuxTransport()],
 ])('%s transport', (_name, create: () => UnaryTransport) => {
   let server: Server;
   let transport: UnaryTransport;

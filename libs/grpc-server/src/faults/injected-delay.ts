@@ -1,43 +1,35 @@
-import type { EventEmitter } from 'node:events';
-import { Observable } from 'rxjs';
+import type { InboundCall } from '../server-call.types';
 import { Status, StatusError } from '../status.error';
 
 /**
- * Emits once `ms` have passed, to hold a call before its handler runs. It
+ * Resolves once `ms` have passed, to hold a call before its handler runs. It
  * never waits past the call's deadline: by then the client has given up, so
- * it ends with DEADLINE_EXCEEDED and the handler is skipped. A client that
- * cancels ends it at once. Either way (and on unsubscribe) the timer and the
+ * it fails with DEADLINE_EXCEEDED and the handler is skipped. A client that
+ * cancels ends it at once (CANCELLED). Either way the timer and the cancel
  * listener are removed, so a held call leaves nothing behind.
  */
 export function injectedDelay(
   ms: number,
   deadline: number | undefined,
-  call: Pick<EventEmitter, 'once' | 'off'> | undefined,
-): Observable<void> {
-  return new Observable<void>((subscriber) => {
+  call: Pick<InboundCall, 'onCancel'>,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const untilDeadline = deadline === undefined ? Infinity : deadline - Date.now();
     const outlivesDeadline = ms >= untilDeadline;
     const timer = setTimeout(
       () => {
+        stopListening();
         if (outlivesDeadline) {
-          subscriber.error(
+          reject(
             new StatusError(Status.DEADLINE_EXCEEDED, 'deadline exceeded during injected latency'),
           );
-          return;
-        }
-        subscriber.next();
-        subscriber.complete();
+        } else resolve();
       },
       Math.max(0, Math.min(ms, untilDeadline)),
     );
-    const onCancelled = () =>
-      subscriber.error(
-        new StatusError(Status.CANCELLED, 'cancelled by the client during injected latency'),
-      );
-    call?.once('cancelled', onCancelled);
-    return () => {
+    const stopListening = call.onCancel(() => {
       clearTimeout(timer);
-      call?.off('cancelled', onCancelled);
-    };
+      reject(new StatusError(Status.CANCELLED, 'cancelled by the client during injected latency'));
+    });
   });
 }

@@ -1,12 +1,11 @@
 import { Controller, Module } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import { catalogV1 } from '@junction/contracts';
-import { StaticResolver } from '@junction/discovery';
-import { connectUpstream, GrpcJsTransport } from '@junction/grpc-client';
+import { GrpcJsTransport } from '@junction/grpc-client';
 import { Registry } from '@junction/metrics';
-import { createLogger } from '@junction/telemetry';
 import { faultConfigSchema, type FaultConfig } from './faults/fault-config.schema';
-import { runGrpcService, type RunningGrpcService } from './grpc-service.runner';
+import { catalogClient, runTestService } from './grpc-service.fixture';
+import type { RunningGrpcService } from './grpc-service.runner';
 import { notFound } from './status.error';
 
 const PORT = 23250;
@@ -33,12 +32,7 @@ class MeasuredCatalogModule {}
 describe('RPC server metrics', () => {
   const registry = new Registry();
   const transport = new GrpcJsTransport();
-  const catalog = connectUpstream(catalogV1.CatalogServiceDefinition, {
-    upstream: 'catalog',
-    resolver: new StaticResolver({ catalog: [ADDRESS] }),
-    transport,
-    defaultTimeoutMs: 5000,
-  });
+  const catalog = catalogClient(ADDRESS, transport);
   let faults: FaultConfig = faultConfigSchema.parse({});
   let advertised: number | undefined;
   let service: RunningGrpcService;
@@ -50,14 +44,9 @@ describe('RPC server metrics', () => {
       .filter((line) => line.startsWith('rpc_server_call_duration_seconds_count'));
 
   beforeAll(async () => {
-    service = await runGrpcService({
+    service = await runTestService({
       module: MeasuredCatalogModule,
-      services: [catalogV1.CatalogServiceDefinition],
-      host: '127.0.0.1',
       port: PORT,
-      logger: createLogger({ name: 'test', level: 'silent' }),
-      drainTimeoutMs: 2000,
-      handleSignals: false,
       metrics: { registry, host: '127.0.0.1', port: 0 },
       // A fault source whose configuration the test sets, as the KV watch would.
       faults: {
