@@ -78,5 +78,7 @@ ${table}
 | target | Junction | |
 |---|---|---|
 ${targets}
+
+Where Junction's CPU still goes, from profiles (\`node bench/profile.mjs <app>\`): [docs/profile.md](profile.md).
 `;
 }
