@@ -4,8 +4,9 @@
 // 1,000 traces/s for a minute. Returns a Markdown section for docs/benchmarks.md.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { env, root } from '../tools/scripts/workspace.mjs';
+import { root } from '../tools/scripts/workspace.mjs';
 import { cpuSeconds, rssMiB } from './proc-stats.mjs';
+import { JUNCTION_ENV } from './setups.mjs';
 import { wrk } from './wrk.mjs';
 
 const require = createRequire(path.join(root, 'package.json'));
@@ -29,8 +30,6 @@ const TRACES_PER_REQUEST = 10;
 const BURST_CONNECTIONS = 2;
 const products = path.join(root, 'bench', 'wrk', 'random-products.lua');
 const traces = path.join(root, 'bench', 'wrk', 'otlp-traces.lua');
-// The limiter stays on with a limit one client never reaches.
-const APP_ENV = { ...env, LOG_LEVEL: 'warn', RATE_LIMIT_POINTS: '1000000000' };
 
 const cpuOf = (shop) =>
   Object.fromEntries([...shop.processes].map(([name, proc]) => [name, cpuSeconds(proc.pid)]));
@@ -38,7 +37,7 @@ const cpuOf = (shop) =>
 async function routeRun(title, withConsole) {
   const shop = await startShop({
     ports: PORTS,
-    env: APP_ENV,
+    env: JUNCTION_ENV,
     ...(withConsole ? { console: CONSOLE, forwardLogs: true } : {}),
   });
   try {
@@ -83,7 +82,7 @@ async function pacingFor(otlpUrl) {
 }
 
 async function burst() {
-  const shop = await startShop({ ports: PORTS, env: APP_ENV, console: CONSOLE });
+  const shop = await startShop({ ports: PORTS, env: JUNCTION_ENV, console: CONSOLE });
   const consoleProc = shop.processes.get('console');
   const { url, otlpUrl, token } = shop.platform.console;
   const samples = [];

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@junction/config';
-import { createLogger } from '@junction/telemetry';
+import { createLogger, exitOnSignal } from '@junction/telemetry';
 import { startConsole } from './console.app';
 import { consoleConfigSchema } from './config/console.config';
 
@@ -17,18 +17,7 @@ async function bootstrap(): Promise<void> {
     'console listening',
   );
 
-  let closing = false;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      if (closing) return;
-      closing = true;
-      logger.info({ signal }, 'shutting down');
-      void running.close().finally(() => {
-        logger.info('stopped');
-        logger.flush(() => process.exit(0));
-      });
-    });
-  }
+  exitOnSignal(logger, () => running.close());
 }
 
 bootstrap().catch((error: unknown) => {

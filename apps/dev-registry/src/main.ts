@@ -1,5 +1,5 @@
 import { loadConfig } from '@junction/config';
-import { createLogger } from '@junction/telemetry';
+import { createLogger, exitOnSignal } from '@junction/telemetry';
 import { randomUUID } from 'node:crypto';
 import { devRegistryConfigSchema } from './config/dev-registry.config';
 import { createRegistry } from './registry.server';
@@ -29,14 +29,7 @@ function main(): void {
     logger.error({ err: error }, 'dev registry failed');
     process.exit(1);
   });
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      void registry.close().finally(() => {
-        logger.info('stopped');
-        logger.flush(() => process.exit(0));
-      });
-    });
-  }
+  exitOnSignal(logger, () => registry.close());
 }
 
 main();

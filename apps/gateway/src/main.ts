@@ -5,6 +5,7 @@ import { loadConfig } from '@junction/config';
 import { startMetricsServer } from '@junction/metrics';
 import {
   createLogger,
+  exitOnSignal,
   flushTelemetry,
   PinoNestLogger,
   registerHttpTracing,
@@ -57,23 +58,13 @@ async function bootstrap(): Promise<void> {
 
   const registration = await registerGateway(config, metricsServer.port, logger);
 
-  let closing = false;
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      if (closing) return;
-      closing = true;
-      logger.info({ signal }, 'shutting down');
-      void registration
-        .leave()
-        .then(() => app.close())
-        .then(() => metricsServer.close())
-        .then(flushTelemetry)
-        .finally(() => {
-          logger.info('stopped');
-          logger.flush(() => process.exit(0));
-        });
-    });
-  }
+  exitOnSignal(logger, () =>
+    registration
+      .leave()
+      .then(() => app.close())
+      .then(() => metricsServer.close())
+      .then(flushTelemetry),
+  );
 }
 
 bootstrap().catch((error: unknown) => {

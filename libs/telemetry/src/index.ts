@@ -6,3 +6,4 @@ export { httpHeadersGetter, grpcMetadataGetter, grpcMetadataSetter } from './tra
 export { createLogger, type Logger, type LoggerOptions } from './logger.factory';
 export { PinoNestLogger } from './nest-logger.adapter';
 export { registerHttpTracing, type HttpTracingOptions } from './http-server-tracing';
+export { exitOnSignal } from './exit-on-signal';

@@ -1,5 +1,6 @@
 import type { LogLevel } from '@junction/console-api';
 import { useEffect, useState } from 'preact/hooks';
+import { ChoiceSelect } from '../shared/choice-select';
 import { LOG_LEVELS, type LogFilter } from '../shared/filter.query';
 
 /** Service and minimum level apply at once; the text search on Enter. */
@@ -23,41 +24,20 @@ export function LogFilterForm({
         onChange({ ...filter, q: q.trim() || undefined });
       }}
     >
-      <label>
-        Service
-        <select
-          data-testid="log-filter-service"
-          value={filter.service ?? ''}
-          onChange={(e) => onChange({ ...filter, service: e.currentTarget.value || undefined })}
-        >
-          <option value="">any</option>
-          {services.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Level at least
-        <select
-          data-testid="log-filter-level"
-          value={filter.level ?? ''}
-          onChange={(e) =>
-            onChange({
-              ...filter,
-              level: (e.currentTarget.value || undefined) as LogLevel | undefined,
-            })
-          }
-        >
-          <option value="">any</option>
-          {LOG_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {level}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Service"
+        testId="log-filter-service"
+        value={filter.service}
+        choices={services}
+        onChange={(service) => onChange({ ...filter, service })}
+      />
+      <ChoiceSelect<LogLevel>
+        label="Level at least"
+        testId="log-filter-level"
+        value={filter.level}
+        choices={LOG_LEVELS}
+        onChange={(level) => onChange({ ...filter, level })}
+      />
       <label class="grow">
         Text
         <input

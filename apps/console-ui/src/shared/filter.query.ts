@@ -33,7 +33,7 @@ export function queryString(params: Readonly<Record<string, QueryValue>>): strin
   return text ? `?${text}` : '';
 }
 
-const OUTCOMES: readonly TraceOutcome[] = ['ok', 'error', 'degraded'];
+export const TRACE_OUTCOMES: readonly TraceOutcome[] = ['ok', 'error', 'degraded'];
 export const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
 
 const text = (value: string | undefined): string | undefined => value?.trim() || undefined;
@@ -49,7 +49,7 @@ export function traceFilterFrom(params: Readonly<Record<string, string>>): Trace
   return {
     service: text(params['service']),
     route: text(params['route']),
-    status: oneOf(OUTCOMES, params['status']),
+    status: oneOf(TRACE_OUTCOMES, params['status']),
     minDurationMs: nonNegative(params['minDurationMs']),
   };
 }

@@ -1,6 +1,7 @@
 import type { TraceOutcome } from '@junction/console-api';
 import { useEffect, useState } from 'preact/hooks';
-import type { TraceFilter } from '../shared/filter.query';
+import { ChoiceSelect } from '../shared/choice-select';
+import { TRACE_OUTCOMES, type TraceFilter } from '../shared/filter.query';
 
 /** Service, route, outcome and minimum duration; selects apply at once, text fields on Enter. */
 export function TraceFilterForm({
@@ -31,21 +32,13 @@ export function TraceFilterForm({
   };
   return (
     <form class="filters" onSubmit={apply} data-testid="trace-filters">
-      <label>
-        Service
-        <select
-          data-testid="trace-filter-service"
-          value={filter.service ?? ''}
-          onChange={(e) => onChange({ ...filter, service: e.currentTarget.value || undefined })}
-        >
-          <option value="">any</option>
-          {services.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        label="Service"
+        testId="trace-filter-service"
+        value={filter.service}
+        choices={services}
+        onChange={(service) => onChange({ ...filter, service })}
+      />
       <label>
         Route
         <input
@@ -61,24 +54,13 @@ export function TraceFilterForm({
           ))}
         </datalist>
       </label>
-      <label>
-        Status
-        <select
-          data-testid="trace-filter-status"
-          value={filter.status ?? ''}
-          onChange={(e) =>
-            onChange({
-              ...filter,
-              status: (e.currentTarget.value || undefined) as TraceOutcome | undefined,
-            })
-          }
-        >
-          <option value="">any</option>
-          <option value="ok">ok</option>
-          <option value="error">error</option>
-          <option value="degraded">degraded</option>
-        </select>
-      </label>
+      <ChoiceSelect<TraceOutcome>
+        label="Status"
+        testId="trace-filter-status"
+        value={filter.status}
+        choices={TRACE_OUTCOMES}
+        onChange={(status) => onChange({ ...filter, status })}
+      />
       <label>
         Min duration (ms)
         <input

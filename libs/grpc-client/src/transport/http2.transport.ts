@@ -1,7 +1,11 @@
 import { Metadata, status as Status } from '@grpc/grpc-js';
 import { connect, constants, type ClientHttp2Session } from 'node:http2';
 import { grpcStatusOfResponse, type ResponseHeaders } from './grpc-response-status';
-import type { TransportFailure, UnaryTransport } from './unary-transport.port';
+import {
+  unreachableFailure as unreachable,
+  type TransportFailure,
+  type UnaryTransport,
+} from './unary-transport.port';
 
 /** Socket errors that mean the address could not be reached or the connection broke. */
 const UNREACHABLE_CODES = new Set([
@@ -32,12 +36,6 @@ const fail = (code: Status, details: string, metadata?: Metadata): TransportFail
   code,
   details,
   metadata,
-});
-
-const unreachable = (details: string): TransportFailure => ({
-  code: Status.UNAVAILABLE,
-  details,
-  unreachable: true,
 });
 
 /**

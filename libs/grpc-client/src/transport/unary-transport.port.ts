@@ -1,4 +1,4 @@
-import type { Metadata, status as Status } from '@grpc/grpc-js';
+import { status as Status, type Metadata } from '@grpc/grpc-js';
 
 /**
  * Moves one encoded unary request to an address and back. Bytes in, bytes
@@ -34,3 +34,10 @@ export const isUnreachable = (failure: unknown): boolean =>
   typeof failure === 'object' &&
   failure !== null &&
   (failure as TransportFailure).unreachable === true;
+
+/** UNAVAILABLE, marked unreachable: the connection failed or dropped before the answer. */
+export const unreachableFailure = (details: string): TransportFailure => ({
+  code: Status.UNAVAILABLE,
+  details,
+  unreachable: true,
+});

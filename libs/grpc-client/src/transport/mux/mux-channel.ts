@@ -1,7 +1,7 @@
 import { Metadata, status as Status } from '@grpc/grpc-js';
 import { muxV1 } from '@junction/contracts';
 import { connect, constants, type ClientHttp2Session, type ClientHttp2Stream } from 'node:http2';
-import type { TransportFailure } from '../unary-transport.port';
+import { unreachableFailure as unreachable, type TransportFailure } from '../unary-transport.port';
 import { frame, GrpcFrameReader } from './grpc-frame.reader';
 import { fromMuxHeaders, toMuxHeaders } from './mux-metadata';
 
@@ -29,12 +29,6 @@ function decodeAll(messages: readonly Buffer[]): muxV1.ExchangeResponse[] | unde
     return undefined;
   }
 }
-
-const unreachable = (details: string): TransportFailure => ({
-  code: Status.UNAVAILABLE,
-  details,
-  unreachable: true,
-});
 
 /**
  * One server address's Exchange stream: calls go out as messages with an id,
