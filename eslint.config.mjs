@@ -41,6 +41,8 @@ export default [
             },
             // The console's front end runs in a browser: it shares only API types.
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts'] },
+            // The Nx generators write source; they import nothing of the platform.
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
             // End-to-end suites drive apps as processes, never by import.
             {
               sourceTag: 'type:e2e',

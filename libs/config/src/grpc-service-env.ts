@@ -11,6 +11,11 @@ type GrpcServiceEnv<P extends string> = Record<`${P}_HOST`, ReturnType<typeof ho
   } & ReturnType<typeof registrationEnv> &
   ReturnType<typeof metricsEnv>;
 
+/** What every service's config holds besides its own address (see grpcServiceEnv). */
+export type GrpcServiceConfig = z.output<
+  z.ZodObject<Omit<GrpcServiceEnv<'SERVICE'>, 'SERVICE_HOST' | 'SERVICE_PORT'>>
+>;
+
 /**
  * The wire server: the lean node:http2 one, or @grpc/grpc-js (the names of
  * @junction/grpc-server's SERVER_TRANSPORT_KINDS, which config cannot import).

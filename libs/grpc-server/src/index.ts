@@ -18,6 +18,7 @@ export {
   alreadyExists,
   aborted,
   unavailable,
+  unimplemented,
 } from './status.error';
 export { grpcFailureOf, type GrpcFailure } from './status-error.trailers';
 export { serverChain, type ServerChainOptions } from './server-chain';
@@ -56,3 +57,12 @@ export { INJECTED_FAULT } from './faults/fault-decision';
 export { faultSource, type FaultSource, type FaultSourceOptions } from './faults/fault-source';
 export { parseRequest } from './request-validation';
 export type { GrpcHandlers } from './grpc-handlers.types';
+export {
+  SERVICE_CONFIG,
+  SERVICE_METRICS,
+  type ServiceDeclaration,
+  type ServiceRuntime,
+  type ServiceMetrics,
+} from './service/service-declaration';
+export { startService, type StartServiceOptions } from './service/start-service';
+export { runService } from './service/run-service';

@@ -39,3 +39,6 @@ export const aborted = (message: string, reason?: string) =>
   new StatusError(Status.ABORTED, message, reason);
 export const unavailable = (message: string, reason?: string) =>
   new StatusError(Status.UNAVAILABLE, message, reason);
+/** A declared RPC whose handler is not written yet (what the rpc generator leaves). */
+export const unimplemented = (message: string) =>
+  new StatusError(Status.UNIMPLEMENTED, message, 'NOT_IMPLEMENTED');

@@ -6,6 +6,7 @@ import {
   discoverApps,
   launch,
   ManagedProcess,
+  nextFreePort,
   type AppDefinition,
   type AppEnvContext,
   type Env,
@@ -16,9 +17,23 @@ import {
 } from '@junction/launcher';
 import { WORKSPACE_ROOT } from './workspace-root';
 
-export const SHOP_SERVICES = ['catalog', 'inventory', 'reviews', 'orders'] as const;
-export type ShopService = (typeof SHOP_SERVICES)[number];
-export type ShopPorts = Readonly<Record<ShopService | 'gateway' | 'registry', number>>;
+/** A service of the workspace (any app tagged role:service). */
+export type ShopService = string;
+/** Where the registry, the gateway and each service listen. */
+export interface ShopPorts {
+  readonly registry: number;
+  readonly gateway: number;
+  readonly [service: string]: number;
+}
+
+/**
+ * The services the stacks start: every app the workspace tags role:service
+ * (a generated one too), by name.
+ */
+export const shopServices = (): ShopService[] =>
+  discoverApps(WORKSPACE_ROOT)
+    .filter((app) => app.role === 'service')
+    .map((app) => app.name);
 
 /** The documented defaults (the launcher's); `npm start` uses them unless *_PORT says otherwise. */
 export const DEFAULT_SHOP_PORTS: ShopPorts = {
@@ -29,6 +44,23 @@ export const DEFAULT_SHOP_PORTS: ShopPorts = {
   reviews: DEFAULT_PORTS.reviews,
   orders: DEFAULT_PORTS.orders,
 };
+
+/**
+ * A suite's ports with one for every workspace service it does not name (a
+ * service added since the suite was written): the next free ones after the
+ * suite's highest, so each suite's range stays its own.
+ */
+export async function withEveryService(ports: ShopPorts, host = '127.0.0.1'): Promise<ShopPorts> {
+  const taken = new Set(Object.values(ports));
+  const complete: Record<string, number> = { ...ports };
+  let from = Math.max(...taken) + 1;
+  for (const service of shopServices().filter((name) => ports[name] === undefined)) {
+    complete[service] = await nextFreePort(from, taken, host);
+    taken.add(complete[service]);
+    from = complete[service] + 1;
+  }
+  return complete as ShopPorts;
+}
 
 export interface ShopOptions extends ManagedProcessOptions {
   readonly ports: ShopPorts;
@@ -153,15 +185,16 @@ export function startDevRegistry(
 }
 
 /**
- * The registry (unless a Consul is given), the four services and the
+ * The registry (unless a Consul is given), every workspace service and the
  * gateway (and the console when asked) as supervised processes, started by
  * the launcher `npm start` uses; ready when every service reports SERVING
  * and the gateway's /readyz (every upstream has instances) answers 200.
  */
 export async function startShop(options: ShopOptions): Promise<RunningShop> {
+  const ports = await withEveryService(options.ports, options.host);
   const names = new Set<string>([
     'registry',
-    ...SHOP_SERVICES,
+    ...shopServices(),
     'gateway',
     ...(options.console ? ['console'] : []),
   ]);
@@ -173,7 +206,7 @@ export async function startShop(options: ShopOptions): Promise<RunningShop> {
     workspaceRoot: WORKSPACE_ROOT,
     apps,
     ports: {
-      apps: { ...options.ports, ...(options.console ? { console: options.console.port } : {}) },
+      apps: { ...ports, ...(options.console ? { console: options.console.port } : {}) },
       ...(options.console ? { consoleOtlp: options.console.otlpPort } : {}),
     },
     host: options.host,
@@ -199,5 +232,5 @@ export async function startShop(options: ShopOptions): Promise<RunningShop> {
     await platform.stop();
   };
   const gatewayUrl = `http://${options.host ?? '127.0.0.1'}:${options.ports.gateway}`;
-  return { gatewayUrl, processes, ports: options.ports, platform, stop };
+  return { gatewayUrl, processes, ports, platform, stop };
 }

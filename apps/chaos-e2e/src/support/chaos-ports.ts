@@ -1,9 +1,9 @@
 import type { ShopPorts } from '@junction/testing';
 
-export interface ChaosPorts extends ShopPorts {
+export type ChaosPorts = ShopPorts & {
   /** A second catalog instance, for the suites that need two. */
   readonly secondCatalog?: number;
-}
+};
 
 /**
  * One stack per suite, each on its own ports (registry 24500-24504, gateway

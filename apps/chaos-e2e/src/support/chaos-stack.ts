@@ -6,6 +6,7 @@ import {
   httpOk,
   passingInstanceIds,
   putKv,
+  shopServices,
   startApp,
   startDevRegistry,
   waitUntil,
@@ -13,6 +14,7 @@ import {
   type ManagedProcess,
   type ShopOptions,
   type ShopService,
+  withEveryService,
 } from '@junction/testing';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
@@ -49,15 +51,15 @@ export interface ChaosStack {
   stop(): Promise<void>;
 }
 
-const SERVICES: readonly Restartable[] = ['inventory', 'reviews', 'orders'];
-
 /**
  * The dev registry, one or two catalogs, inventory, reviews, orders and the
  * gateway as real processes on the suite's ports; ready when every instance
  * passes its registry check and the gateway's /readyz answers 200.
  */
 export async function startChaosStack(options: ChaosStackOptions): Promise<ChaosStack> {
-  const { ports } = options;
+  // Every other workspace service too (one added later as well): the gateway is ready only with all.
+  const ports: ChaosPorts = { ...options.ports, ...(await withEveryService(options.ports)) };
+  const others: Restartable[] = shopServices().filter((name) => name !== 'catalog');
   const registryUrl = `http://127.0.0.1:${ports.registry}`;
   const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
   const logDir = path.join(WORKSPACE_ROOT, 'tmp', 'chaos-e2e', options.suite);
@@ -110,7 +112,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
     const catalogs: Restartable[] = ports.secondCatalog
       ? ['catalog-a', 'catalog-b']
       : ['catalog-a'];
-    await Promise.all([...catalogs, ...SERVICES].map(startService));
+    await Promise.all([...catalogs, ...others].map(startService));
     await waitUntil(
       async () => (await passingInstanceIds(registryUrl, 'catalog')).length === catalogs.length,
       { what: 'every catalog instance passing', timeoutMs: 10_000 },

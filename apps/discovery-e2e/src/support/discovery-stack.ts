@@ -4,6 +4,7 @@ import {
   FAST_DISCOVERY_ENV,
   grpcServing,
   httpOk,
+  shopServices,
   startApp,
   startDevRegistry,
   startOtlpReceiver,
@@ -12,6 +13,7 @@ import {
   type ShopOptions,
   type ShopPorts,
   type ShopService,
+  withEveryService,
 } from '@junction/testing';
 
 /** Fast registry timings, and every span sampled and exported quickly (the tests read them). */
@@ -39,9 +41,11 @@ export interface DiscoveryStack {
  * OTLP receiver tells which instance served what.
  */
 export async function startDiscoveryStack(
-  ports: ShopPorts,
+  suitePorts: ShopPorts,
   secondCatalogPort: number,
 ): Promise<DiscoveryStack> {
+  // Every other workspace service too (one added later as well): the gateway is ready only with all.
+  const ports = await withEveryService(suitePorts);
   const receiver = await startOtlpReceiver();
   const options: ShopOptions = {
     ports,
@@ -82,7 +86,9 @@ export async function startDiscoveryStack(
     await Promise.all([
       startCatalog('a', ports.catalog),
       startCatalog('b', secondCatalogPort),
-      ...(['inventory', 'reviews', 'orders'] as const).map(startService),
+      ...shopServices()
+        .filter((name) => name !== 'catalog')
+        .map(startService),
     ]);
     const gateway = startApp('gateway', options);
     processes.set('gateway', gateway);

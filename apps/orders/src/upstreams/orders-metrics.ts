@@ -1,16 +1,13 @@
+import type { ServiceMetrics } from '@junction/grpc-server';
 import { RuntimeConfigMetrics, type Registry } from '@junction/metrics';
 
-/** What main hands the module of the process's metrics: one registry, one set of families. */
-export interface OrdersMetrics {
-  readonly registry: Registry;
-  /** Shared with the fault source, which counts into the same families. */
-  readonly runtimeConfig: RuntimeConfigMetrics;
-}
+/** The process's metrics, as the service runtime hands them to the module. */
+export type OrdersMetrics = ServiceMetrics;
 
 /** Nest token for OrdersMetrics. */
 export const ORDERS_METRICS = Symbol('ORDERS_METRICS');
 
-/** The families orders adds to its process registry before the module starts. */
+/** The same, for specs that build the module without the runtime. */
 export const ordersMetrics = (registry: Registry): OrdersMetrics => ({
   registry,
   runtimeConfig: new RuntimeConfigMetrics(registry),

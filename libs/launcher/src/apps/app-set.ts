@@ -93,5 +93,5 @@ export function startStages(apps: readonly AppDefinition[]): AppDefinition[][] {
 export const isInstrumented = (app: AppDefinition): boolean =>
   app.role === 'service' || app.role === 'gateway';
 
-/** `<NAME>` of an app's `<NAME>_HOST` / `<NAME>_PORT` variables. */
-export const envPrefix = (name: string): string => name.toUpperCase().replace(/-/g, '_');
+/** `<NAME>` of an app's `<NAME>_HOST` / `<NAME>_PORT` variables (as the app itself reads them). */
+export { envPrefix } from '@junction/config';
