@@ -13,7 +13,7 @@ describe('gRPC to HTTP status table', () => {
     [GrpcStatus.DEADLINE_EXCEEDED, 504],
     [GrpcStatus.INTERNAL, 502],
     [GrpcStatus.UNKNOWN, 502],
-    [GrpcStatus.UNIMPLEMENTED, 502],
+    [GrpcStatus.UNIMPLEMENTED, 501],
     [GrpcStatus.PERMISSION_DENIED, 502],
   ])('maps code %s to %s', (code, http) => {
     expect(httpStatusForGrpc(code)).toBe(http);

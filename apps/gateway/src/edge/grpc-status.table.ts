@@ -14,6 +14,8 @@ const BY_CODE: ReadonlyMap<GrpcStatus, number> = new Map([
   [GrpcStatus.RESOURCE_EXHAUSTED, 429],
   [GrpcStatus.UNAVAILABLE, 503],
   [GrpcStatus.DEADLINE_EXCEEDED, 504],
+  // A declared RPC whose handler is not written yet (the rpc generator's stub).
+  [GrpcStatus.UNIMPLEMENTED, 501],
 ]);
 
 /** Reasons (the `junction-error-reason` trailer) that refine their code. */
