@@ -4,6 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+/** CI forces colours on; the assertions read plain text. */
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const plain = (text: string) => text.replace(ANSI_ESCAPE, '');
 
 /** Not copied: installed packages (linked instead), git, caches, test output. */
 const SKIPPED = new Set(['node_modules', '.git', '.nx', 'tmp']);
@@ -46,12 +49,25 @@ export function copyWorkspace(source: string, target: string): WorkspaceCopy {
   });
   return {
     root: target,
-    exec: (command, args) =>
-      run(command, [...args], {
+    exec: async (command, args) => {
+      const result = await run(command, [...args], {
         cwd: target,
-        env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+        env: {
+          ...process.env,
+          NX_DAEMON: 'false',
+          NX_NO_CLOUD: 'true',
+          NX_TUI: 'false',
+          FORCE_COLOR: '0',
+          NO_COLOR: '1',
+        },
         maxBuffer: 64 * 1024 * 1024,
-      }),
+      }).catch((error: Error & { stdout?: string; stderr?: string }) => {
+        error.stdout = plain(error.stdout ?? '');
+        error.stderr = plain(error.stderr ?? '');
+        throw error;
+      });
+      return { stdout: plain(result.stdout), stderr: plain(result.stderr) };
+    },
     remove: () => rmSync(target, { recursive: true, force: true }),
   };
 }
