@@ -40,7 +40,7 @@ const failureOf = (error: unknown) => {
   return `${message}\n${stdout}\n${stderr}`;
 };
 
-describe('nx g @junction/plugin:service, then :rpc, in a copy of the workspace', () => {
+describe('nx g @junction/plugin:service, :rpc and :route, in a copy of the workspace', () => {
   let copy: WorkspaceCopy;
   let generateMs: number;
   const exec = (command: string, ...args: string[]) => copy.exec(command, args);
@@ -51,6 +51,18 @@ describe('nx g @junction/plugin:service, then :rpc, in a copy of the workspace',
     await exec('npx', 'nx', 'g', '@junction/plugin:service', 'price-quotes');
     generateMs = Date.now() - started;
     await exec('npx', 'nx', 'g', '@junction/plugin:rpc', 'price-quotes', 'GetQuote');
+    await exec(
+      'npx',
+      'nx',
+      'g',
+      '@junction/plugin:route',
+      'GET',
+      '/api/v1/price-quotes/:id',
+      '--calls',
+      'price-quotes.GetItem',
+      '--optional',
+      'reviews.GetSummary',
+    );
   });
   afterAll(() => copy?.remove());
 
@@ -101,10 +113,27 @@ describe('nx g @junction/plugin:service, then :rpc, in a copy of the workspace',
       }),
     );
     const steps: string[][] = [
-      ['npx', 'nx', 'run', 'price-quotes:build', '--output-style=static'],
+      [
+        'npx',
+        'nx',
+        'run-many',
+        '-t',
+        'build',
+        '-p',
+        'price-quotes,gateway',
+        '--output-style=static',
+      ],
       ['npx', 'tsc', '-p', 'tsconfig.generated.json'],
-      ['npx', 'eslint', 'apps/price-quotes', '--max-warnings=0'],
-      ['npx', 'prettier', '--check', 'apps/price-quotes', 'libs/contracts/src/index.ts'],
+      ['npx', 'eslint', 'apps/price-quotes', 'apps/gateway', 'apps/shop-e2e', '--max-warnings=0'],
+      [
+        'npx',
+        'prettier',
+        '--check',
+        'apps/price-quotes',
+        'apps/gateway',
+        'apps/shop-e2e',
+        'libs/contracts/src/index.ts',
+      ],
       ['npx', 'buf', 'lint'],
       ['npx', 'buf', 'format', '--diff', '--exit-code'],
       ['node', 'tools/scripts/sync-workspace-deps.mjs', '--check'],
@@ -114,6 +143,15 @@ describe('nx g @junction/plugin:service, then :rpc, in a copy of the workspace',
     }
     const { stderr } = await exec('npx', 'jest', '-c', 'apps/price-quotes/jest.config.cjs', '--ci');
     expect(stderr).toMatch(/Tests:\s+7 passed, 7 total/);
+    const route = await exec(
+      'npx',
+      'jest',
+      '-c',
+      'apps/gateway/jest.config.cjs',
+      '--ci',
+      'apps/gateway/src/routes/get-price-quotes-by-id',
+    );
+    expect(route.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
   });
 
   describe('started by the launcher npm start uses', () => {
@@ -168,6 +206,26 @@ describe('nx g @junction/plugin:service, then :rpc, in a copy of the workspace',
       expect(JSON.parse(stdout)).toEqual({ item: { id: '1', name: 'first item' } });
       const unimplemented = await curl('GetQuote', '{}').then(() => 'exited 0', failureOf);
       expect(unimplemented).toContain('"code": "unimplemented"');
+    });
+
+    it('answers the generated gateway route from the new service, with a trace id', async () => {
+      const response = await fetch(`${platform.gatewayUrl}/api/v1/price-quotes/1?productId=1`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
+      expect(await response.json()).toMatchObject({
+        getItem: { item: { id: '1', name: 'first item' } },
+        degraded: [],
+      });
+      const malformed = await fetch(`${platform.gatewayUrl}/api/v1/price-quotes/not%20valid`);
+      expect(malformed.status).toBe(400);
+      expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    });
+
+    it('documents the route in the OpenAPI document', async () => {
+      const openapi = (await (await fetch(`${platform.gatewayUrl}/docs/json`)).json()) as {
+        paths: Record<string, unknown>;
+      };
+      expect(Object.keys(openapi.paths)).toContain('/api/v1/price-quotes/{id}');
     });
   });
 });

@@ -5,15 +5,13 @@ import {
   millisField,
   portField,
   registrationEnv,
-  upstreamAddressesField,
 } from '@junction/config';
-import { BALANCER_KINDS, type BalancerKind } from '@junction/discovery';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
 import { rateLimitEnv } from '../edge/rate-limit/rate-limit.env';
 import { sheddingEnv } from '../edge/shedding/shedding.env';
-
-const balancerField = (fallback: BalancerKind) => z.enum(BALANCER_KINDS).default(fallback);
+import { upstreamEnv } from '../upstreams/upstream.env';
+import { UPSTREAMS } from '../upstreams/upstreams.declaration';
 
 export const gatewayConfigSchema = z.object({
   GATEWAY_HOST: hostField('127.0.0.1'),
@@ -22,20 +20,10 @@ export const gatewayConfigSchema = z.object({
   // How it finds upstreams, and registers itself (service `gateway`, HTTP check on /healthz).
   ...registrationEnv(),
   ...metricsEnv(),
-  // Used only when DISCOVERY=static.
-  UPSTREAM_CATALOG: upstreamAddressesField('127.0.0.1:9101'),
-  UPSTREAM_INVENTORY: upstreamAddressesField('127.0.0.1:9102'),
-  UPSTREAM_REVIEWS: upstreamAddressesField('127.0.0.1:9103'),
-  UPSTREAM_ORDERS: upstreamAddressesField('127.0.0.1:9104'),
+  // UPSTREAM_<NAME> and BALANCER_<NAME> of each upstream, from its one declaration.
+  ...upstreamEnv(UPSTREAMS),
   UPSTREAM_TIMEOUT_MS: millisField(2000),
   GRPC_TRANSPORT: z.enum(TRANSPORT_KINDS).default('mux'),
-  BALANCER_CATALOG: balancerField('p2c'),
-  BALANCER_INVENTORY: balancerField('p2c'),
-  // Reviews by product id: a product's reviews stay warm in one instance's cache.
-  BALANCER_REVIEWS: balancerField('consistent-hash'),
-  // Orders by Idempotency-Key: each instance remembers the keys it served,
-  // so a repeated (or retried) create must reach the same one.
-  BALANCER_ORDERS: balancerField('consistent-hash'),
   /** Stale-if-error for catalog reads: the oldest copy served when the catalog fails… */
   CATALOG_STALE_MAX_AGE_MS: millisField(300_000),
   /** …and how many copies are kept. */

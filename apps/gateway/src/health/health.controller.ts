@@ -2,7 +2,8 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ServiceResolver } from '@junction/discovery';
 import { ProblemView } from '../edge/problem.view';
-import { SERVICE_RESOLVER, UPSTREAMS } from '../upstreams/upstream.tokens';
+import { SERVICE_RESOLVER } from '../upstreams/upstream.tokens';
+import { UPSTREAM_NAMES } from '../upstreams/upstreams.declaration';
 
 @ApiTags('health')
 @Controller()
@@ -22,9 +23,9 @@ export class HealthController {
   @ApiResponse({ status: 503, type: ProblemView })
   readyz(): { status: string; upstreams: Record<string, number> } {
     const upstreams = Object.fromEntries(
-      UPSTREAMS.map((name) => [name, this.resolver.instances(name).length]),
+      UPSTREAM_NAMES.map((name) => [name, this.resolver.instances(name).length]),
     );
-    const missing = UPSTREAMS.filter((name) => upstreams[name] === 0);
+    const missing = UPSTREAM_NAMES.filter((name) => upstreams[name] === 0);
     if (missing.length > 0) {
       throw new ServiceUnavailableException({
         message: `no instances of ${missing.join(', ')}`,

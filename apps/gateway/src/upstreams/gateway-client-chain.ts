@@ -13,7 +13,7 @@ import {
 } from '@junction/resilience';
 import type { GatewayRuntimeConfig } from '../runtime-config/gateway-runtime';
 import { forceDegraded } from '../runtime-config/runtime.middleware';
-import type { UpstreamName } from './upstream.tokens';
+import type { UpstreamName } from './upstreams.declaration';
 
 export interface GatewayChainDeps {
   readonly runtime: GatewayRuntimeConfig;

@@ -2,7 +2,8 @@ import type { BalancerKind, DiscoverySettings } from '@junction/discovery';
 import type { TransportKind } from '@junction/grpc-client';
 import { clientPolicySchema, type ClientPolicy } from '@junction/resilience';
 import type { GatewayConfig } from '../config/gateway.config';
-import type { UpstreamName } from './upstream.tokens';
+import { addressVariable, balancerVariable } from './upstream.env';
+import { perUpstream, type UpstreamName } from './upstreams.declaration';
 
 /** The config slice the upstream clients get. */
 export interface UpstreamSettings {
@@ -16,32 +17,14 @@ export interface UpstreamSettings {
   readonly policies: Readonly<Record<UpstreamName, ClientPolicy>>;
 }
 
-const policy = (timeoutMs: number, retryAlso: string[] = []) =>
-  clientPolicySchema.parse({ timeoutMs, retryAlso });
-
 export const upstreamSettingsOf = (config: GatewayConfig): UpstreamSettings => ({
   discovery: config,
-  addresses: {
-    catalog: config.UPSTREAM_CATALOG,
-    inventory: config.UPSTREAM_INVENTORY,
-    reviews: config.UPSTREAM_REVIEWS,
-    orders: config.UPSTREAM_ORDERS,
-  },
+  addresses: perUpstream((name) => config[addressVariable(name)]),
   timeoutMs: config.UPSTREAM_TIMEOUT_MS,
   transport: config.GRPC_TRANSPORT,
-  balancers: {
-    catalog: config.BALANCER_CATALOG,
-    inventory: config.BALANCER_INVENTORY,
-    reviews: config.BALANCER_REVIEWS,
-    orders: config.BALANCER_ORDERS,
-  },
+  balancers: perUpstream((name) => config[balancerVariable(name)]),
   maxEjectionMs: config.EJECTION_MAX_MS,
-  policies: {
-    catalog: policy(config.UPSTREAM_TIMEOUT_MS),
-    inventory: policy(config.UPSTREAM_TIMEOUT_MS),
-    reviews: policy(config.UPSTREAM_TIMEOUT_MS),
-    // Orders stores each creation under its Idempotency-Key: a repeat returns
-    // the first order, so CreateOrder is safe to retry.
-    orders: policy(config.UPSTREAM_TIMEOUT_MS, ['CreateOrder']),
-  },
+  policies: perUpstream((_, { retryAlso = [] }) =>
+    clientPolicySchema.parse({ timeoutMs: config.UPSTREAM_TIMEOUT_MS, retryAlso }),
+  ),
 });

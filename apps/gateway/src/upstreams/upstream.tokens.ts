@@ -1,17 +1,16 @@
-import type { catalogV1, inventoryV1, ordersV1, reviewsV1 } from '@junction/contracts';
+import { Inject } from '@nestjs/common';
 import type { GrpcClient } from '@junction/grpc-client';
-
-/** The upstream names in discovery, and the only place they are spelled. */
-export const UPSTREAMS = ['catalog', 'inventory', 'reviews', 'orders'] as const;
-export type UpstreamName = (typeof UPSTREAMS)[number];
+import type { UPSTREAMS, UpstreamName } from './upstreams.declaration';
 
 export const SERVICE_RESOLVER = Symbol('SERVICE_RESOLVER');
-export const CATALOG = Symbol('CATALOG');
-export const INVENTORY = Symbol('INVENTORY');
-export const REVIEWS = Symbol('REVIEWS');
-export const ORDERS = Symbol('ORDERS');
 
-export type CatalogClient = GrpcClient<catalogV1.CatalogServiceDefinition>;
-export type InventoryClient = GrpcClient<inventoryV1.InventoryServiceDefinition>;
-export type ReviewsClient = GrpcClient<reviewsV1.ReviewsServiceDefinition>;
-export type OrdersClient = GrpcClient<ordersV1.OrdersServiceDefinition>;
+/** The typed client of one declared upstream. */
+export type UpstreamClient<N extends UpstreamName> = GrpcClient<
+  (typeof UPSTREAMS)[N]['definition']
+>;
+
+/** The injection token of an upstream's client: derived from its name, so no registry of tokens. */
+export const upstreamToken = <N extends UpstreamName>(name: N) => `upstream:${name}` as const;
+
+/** Injects the client of one upstream, e.g. `@InjectUpstream('catalog')`. */
+export const InjectUpstream = (name: UpstreamName) => Inject(upstreamToken(name));

@@ -6,13 +6,6 @@ import {
   type OnModuleDestroy,
   type Provider,
 } from '@nestjs/common';
-import {
-  catalogV1,
-  inventoryV1,
-  ordersV1,
-  reviewsV1,
-  type ServiceDefinition,
-} from '@junction/contracts';
 import { upstreamResolver, type ServiceResolver } from '@junction/discovery';
 import { connectUpstream, createTransport, type UnaryTransport } from '@junction/grpc-client';
 import { discoveryMetrics } from '@junction/metrics';
@@ -26,15 +19,8 @@ import { GatewayRuntimeConfig } from '../runtime-config/gateway-runtime';
 import { GatewayMetrics } from '../metrics/gateway-metrics';
 import { gatewayClientChain } from './gateway-client-chain';
 import type { UpstreamSettings } from './upstream-settings';
-import {
-  CATALOG,
-  INVENTORY,
-  ORDERS,
-  REVIEWS,
-  SERVICE_RESOLVER,
-  UPSTREAMS,
-  type UpstreamName,
-} from './upstream.tokens';
+import { SERVICE_RESOLVER, upstreamToken } from './upstream.tokens';
+import { UPSTREAM_NAMES, UPSTREAMS, perUpstream, type UpstreamName } from './upstreams.declaration';
 
 const UPSTREAM_SETTINGS = Symbol('UPSTREAM_SETTINGS');
 const TRANSPORT = Symbol('TRANSPORT');
@@ -43,19 +29,9 @@ const CLIENT_CHAINS = Symbol('CLIENT_CHAINS');
 type ClientChains = Readonly<Record<UpstreamName, UpstreamPolicy>>;
 /** Ops' forced breaker states, one KV watch per upstream. */
 const BREAKER_FORCES = Symbol('BREAKER_FORCES');
-const DEFINITIONS: Readonly<Record<UpstreamName, ServiceDefinition>> = {
-  catalog: catalogV1.CatalogServiceDefinition,
-  inventory: inventoryV1.InventoryServiceDefinition,
-  reviews: reviewsV1.ReviewsServiceDefinition,
-  orders: ordersV1.OrdersServiceDefinition,
-};
 
-const upstreamClient = (
-  token: symbol,
-  upstream: UpstreamName,
-  definition: ServiceDefinition,
-): Provider => ({
-  provide: token,
+const upstreamClient = (upstream: UpstreamName): Provider => ({
+  provide: upstreamToken(upstream),
   inject: [SERVICE_RESOLVER, TRANSPORT, UPSTREAM_SETTINGS, CLIENT_CHAINS],
   useFactory: (
     resolver: ServiceResolver,
@@ -63,7 +39,7 @@ const upstreamClient = (
     settings: UpstreamSettings,
     chains: ClientChains,
   ) =>
-    connectUpstream(definition, {
+    connectUpstream(UPSTREAMS[upstream].definition, {
       middleware: chains[upstream].middleware,
       upstream,
       resolver,
@@ -100,14 +76,14 @@ export class UpstreamsModule implements OnModuleDestroy {
             const log = new Logger('Discovery');
             const resolver = upstreamResolver(
               settings.discovery,
-              UPSTREAMS,
+              UPSTREAM_NAMES,
               () => settings.addresses,
               {
                 onError: (message, error) => log.warn(`${message}: ${String(error)}`),
                 onInfo: (message, fields) => log.log(`${message} ${JSON.stringify(fields)}`),
               },
             );
-            discoveryMetrics(metrics.registry, { resolver, upstreams: UPSTREAMS });
+            discoveryMetrics(metrics.registry, { resolver, upstreams: UPSTREAM_NAMES });
             return resolver;
           },
         },
@@ -115,7 +91,7 @@ export class UpstreamsModule implements OnModuleDestroy {
           provide: BREAKER_FORCES,
           inject: [GatewayMetrics],
           useFactory: (metrics: GatewayMetrics) =>
-            watchBreakerForces(settings.discovery, UPSTREAMS, {
+            watchBreakerForces(settings.discovery, UPSTREAM_NAMES, {
               log: new Logger('BreakerForces'),
               observer: metrics.runtimeConfig,
             }),
@@ -137,24 +113,18 @@ export class UpstreamsModule implements OnModuleDestroy {
               maxEjectionMs: settings.maxEjectionMs,
               breakerForce: (upstream: UpstreamName) => forces.current(upstream),
             };
-            const chainOf = (upstream: UpstreamName) => {
-              const methods = Object.values(DEFINITIONS[upstream].methods).map((m) => m.name);
+            return perUpstream((upstream, { definition }) => {
+              const methods = Object.values(definition.methods).map((m) => m.name);
               metrics.reportForcedBreakers(upstream, methods, (method) =>
                 forcedStateOf(forces.current(upstream), method),
               );
               return gatewayClientChain(upstream, settings.policies[upstream], deps);
-            };
-            return Object.fromEntries(
-              UPSTREAMS.map((name) => [name, chainOf(name)]),
-            ) as ClientChains;
+            });
           },
         },
-        upstreamClient(CATALOG, 'catalog', DEFINITIONS.catalog),
-        upstreamClient(INVENTORY, 'inventory', DEFINITIONS.inventory),
-        upstreamClient(REVIEWS, 'reviews', DEFINITIONS.reviews),
-        upstreamClient(ORDERS, 'orders', DEFINITIONS.orders),
+        ...UPSTREAM_NAMES.map(upstreamClient),
       ],
-      exports: [SERVICE_RESOLVER, CATALOG, INVENTORY, REVIEWS, ORDERS],
+      exports: [SERVICE_RESOLVER, ...UPSTREAM_NAMES.map(upstreamToken)],
     };
   }
 

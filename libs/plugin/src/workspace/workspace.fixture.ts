@@ -69,6 +69,40 @@ export function junctionTree(): Tree {
       '',
     ].join('\n'),
   );
+  tree.write(
+    'apps/gateway/src/upstreams/upstreams.declaration.ts',
+    [
+      "import { inventoryV1 } from '@junction/contracts';",
+      '',
+      'export const UPSTREAMS = {',
+      '  inventory: {',
+      '    definition: inventoryV1.InventoryServiceDefinition,',
+      "    staticAddress: '127.0.0.1:9102',",
+      '  },',
+      '} as const satisfies Record<string, UpstreamDeclaration>;',
+      '',
+    ].join('\n'),
+  );
+  tree.write(
+    'apps/gateway/src/gateway.module.ts',
+    [
+      "import { Module } from '@nestjs/common';",
+      "import { OrdersModule } from './routes/orders/orders.module';",
+      '',
+      '@Module({})',
+      'export class GatewayModule {',
+      '  static register() {',
+      '    return {',
+      '      module: GatewayModule,',
+      '      imports: [',
+      '        OrdersModule,',
+      '      ],',
+      '    };',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
   return tree;
 }
 

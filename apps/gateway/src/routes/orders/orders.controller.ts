@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiHeader,
@@ -10,19 +10,19 @@ import type { FastifyReply } from 'fastify';
 import { EdgeResponses } from '../../edge/edge-responses.decorator';
 import { ProblemView } from '../../edge/problem.view';
 import { requestValidationPipe } from '../../edge/request-validation.pipe';
-import { ORDERS, type OrdersClient } from '../../upstreams/upstream.tokens';
+import { InjectUpstream, type UpstreamClient } from '../../upstreams/upstream.tokens';
 import { CreateOrderBody } from './create-order.body';
 import { parseIdempotencyKey } from './idempotency-key';
 import { OrderIdPipe } from './order-id.pipe';
 import { toOrderView, OrderView } from './order.view';
 
-type OrdersPort = Pick<OrdersClient, 'createOrder' | 'confirmOrder' | 'getOrder'>;
+type OrdersPort = Pick<UpstreamClient<'orders'>, 'createOrder' | 'confirmOrder' | 'getOrder'>;
 
 @ApiTags('orders')
 @EdgeResponses()
 @Controller('api/v1/orders')
 export class OrdersController {
-  constructor(@Inject(ORDERS) private readonly orders: OrdersPort) {}
+  constructor(@InjectUpstream('orders') private readonly orders: OrdersPort) {}
 
   @Post()
   @ApiHeader({

@@ -3,7 +3,7 @@ import type { catalogV1 } from '@junction/contracts';
 import type { GrpcCallError } from '@junction/grpc-client';
 import { LastGoodCache } from '@junction/resilience';
 import { GatewayRuntimeConfig } from '../../runtime-config/gateway-runtime';
-import { CATALOG, type CatalogClient } from '../../upstreams/upstream.tokens';
+import { InjectUpstream, type UpstreamClient } from '../../upstreams/upstream.tokens';
 
 export interface CatalogCacheSettings {
   /** Default for the oldest copy served; runtime config may change it. */
@@ -28,7 +28,8 @@ export class CatalogReads {
   private readonly cache: LastGoodCache<unknown>;
 
   constructor(
-    @Inject(CATALOG) private readonly catalog: Pick<CatalogClient, 'getProduct' | 'listProducts'>,
+    @InjectUpstream('catalog')
+    private readonly catalog: Pick<UpstreamClient<'catalog'>, 'getProduct' | 'listProducts'>,
     runtime: GatewayRuntimeConfig,
     @Inject(CATALOG_CACHE_SETTINGS) settings: CatalogCacheSettings,
   ) {

@@ -1,17 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { catalogV1 } from '@junction/contracts';
-import {
-  INVENTORY,
-  REVIEWS,
-  type InventoryClient,
-  type ReviewsClient,
-} from '../../upstreams/upstream.tokens';
+import { InjectUpstream, type UpstreamClient } from '../../upstreams/upstream.tokens';
 import { CatalogReads } from './catalog-reads';
 import { optionalSection } from './optional-section';
 import type { ProductDetailsView, StockView } from './product.views';
 
-type InventoryPort = Pick<InventoryClient, 'getStock'>;
-type ReviewsPort = Pick<ReviewsClient, 'getSummary'>;
+type InventoryPort = Pick<UpstreamClient<'inventory'>, 'getStock'>;
+type ReviewsPort = Pick<UpstreamClient<'reviews'>, 'getSummary'>;
 
 /**
  * One product page from three services called in parallel. The catalog is
@@ -22,8 +17,8 @@ type ReviewsPort = Pick<ReviewsClient, 'getSummary'>;
 export class ProductDetailsAggregator {
   constructor(
     private readonly catalog: CatalogReads,
-    @Inject(INVENTORY) private readonly inventory: InventoryPort,
-    @Inject(REVIEWS) private readonly reviews: ReviewsPort,
+    @InjectUpstream('inventory') private readonly inventory: InventoryPort,
+    @InjectUpstream('reviews') private readonly reviews: ReviewsPort,
   ) {}
 
   async details(id: string): Promise<ProductDetailsView> {

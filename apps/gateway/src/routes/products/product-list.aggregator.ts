@@ -1,19 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { INVENTORY, type InventoryClient } from '../../upstreams/upstream.tokens';
+import { Injectable } from '@nestjs/common';
+import { InjectUpstream, type UpstreamClient } from '../../upstreams/upstream.tokens';
 import { CatalogReads } from './catalog-reads';
 import type { ListProductsQuery } from './list-products.query';
 import { optionalSection, settle } from './optional-section';
 import { productFields, stockOf } from './product-details.aggregator';
 import type { ProductPageView } from './product.views';
 
-type InventoryPort = Pick<InventoryClient, 'getStock'>;
+type InventoryPort = Pick<UpstreamClient<'inventory'>, 'getStock'>;
 
 /** A page of products with their stock, fetched in one batch call (no N+1). */
 @Injectable()
 export class ProductListAggregator {
   constructor(
     private readonly catalog: CatalogReads,
-    @Inject(INVENTORY) private readonly inventory: InventoryPort,
+    @InjectUpstream('inventory') private readonly inventory: InventoryPort,
   ) {}
 
   async page({ pageSize, pageToken }: ListProductsQuery): Promise<ProductPageView> {

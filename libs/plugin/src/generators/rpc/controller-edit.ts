@@ -1,8 +1,7 @@
+import { GRPC_SERVER } from '../../workspace/platform-packages';
 import type { ServiceProject } from '../../workspace/service-project';
 import type { rpcNames } from '../../workspace/service-names';
 
-/** The library the edited controllers import from (not one the plugin itself imports). */
-const GRPC_SERVER = '@junction/grpc-server';
 const GRPC_SERVER_IMPORT = /^import \{([^}]*)\} from '@junction\/grpc-server';$/m;
 
 /** The controller with `unimplemented` imported from @junction/grpc-server. */
