@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { catalogV1 } from '@junction/contracts';
 import { InjectUpstream, type UpstreamClient } from '../../upstreams/upstream.tokens';
 import { CatalogReads } from './catalog-reads';
-import { optionalSection } from './optional-section';
+import { optionalSection } from '../shared/optional-section';
 import type { ProductDetailsView, StockView } from './product.views';
 
 type InventoryPort = Pick<UpstreamClient<'inventory'>, 'getStock'>;

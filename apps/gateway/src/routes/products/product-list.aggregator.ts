@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectUpstream, type UpstreamClient } from '../../upstreams/upstream.tokens';
 import { CatalogReads } from './catalog-reads';
 import type { ListProductsQuery } from './list-products.query';
-import { optionalSection, settle } from './optional-section';
+import { optionalSection, settle } from '../shared/optional-section';
 import { productFields, stockOf } from './product-details.aggregator';
 import type { ProductPageView } from './product.views';
 

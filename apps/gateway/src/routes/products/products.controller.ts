@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EdgeResponses } from '../../edge/edge-responses.decorator';
 import { ProblemView } from '../../edge/problem.view';
-import { DegradedAnswers } from './degraded-answers';
+import { DegradedAnswers } from '../shared/degraded-answers';
 import { ListProductsQueryPipe, type ListProductsQuery } from './list-products.query';
 import { ProductDetailsAggregator } from './product-details.aggregator';
 import { ProductIdPipe } from './product-id.pipe';

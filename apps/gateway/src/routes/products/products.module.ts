@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CATALOG_CACHE_SETTINGS, CatalogReads, type CatalogCacheSettings } from './catalog-reads';
-import { DegradedAnswers } from './degraded-answers';
+import { DegradedAnswers } from '../shared/degraded-answers';
 import { ProductDetailsAggregator } from './product-details.aggregator';
 import { ProductListAggregator } from './product-list.aggregator';
 import { ProductsController } from './products.controller';

@@ -123,8 +123,8 @@ import type { ${namespaces.join(', ')} } from '${CONTRACTS}';
 import { EdgeResponses } from '../../edge/edge-responses.decorator';
 import { ProblemView } from '../../edge/problem.view';
 import { InjectUpstream, type UpstreamClient } from '../../upstreams/upstream.tokens';
-import { DegradedAnswers } from '../products/degraded-answers';
-import { optionalSection } from '../products/optional-section';
+import { DegradedAnswers } from '../shared/degraded-answers';
+import { optionalSection } from '../shared/optional-section';
 import { parse${route.className}Input } from './${route.name}.input';
 
 const ROUTE = '${route.method} ${route.path}';
@@ -191,7 +191,7 @@ ${clients.join('\n')}
 }
 
 export const moduleFile = (route: RouteRequest) => `import { Module } from '@nestjs/common';
-import { DegradedAnswers } from '../products/degraded-answers';
+import { DegradedAnswers } from '../shared/degraded-answers';
 import { ${route.className}Controller } from './${route.name}.controller';
 
 @Module({ controllers: [${route.className}Controller], providers: [DegradedAnswers] })

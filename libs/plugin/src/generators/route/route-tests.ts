@@ -22,7 +22,7 @@ export function controllerSpecFile(route: RouteRequest): string {
   const badParam = route.params[0];
   return `import { BadRequestException } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { DegradedAnswers } from '../products/degraded-answers';
+import type { DegradedAnswers } from '../shared/degraded-answers';
 import { ${route.className}Controller } from './${route.name}.controller';
 
 function setUp() {
