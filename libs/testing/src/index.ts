@@ -15,7 +15,6 @@ export {
   shopAppEnv,
   shopServices,
   withEveryService,
-  DEFAULT_SHOP_PORTS,
   FAST_DISCOVERY_ENV,
   type ShopService,
   type ShopPorts,

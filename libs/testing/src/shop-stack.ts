@@ -2,7 +2,6 @@ import {
   addressEnv,
   appEnv,
   appProcessSpec,
-  DEFAULT_PORTS,
   discoverApps,
   launch,
   ManagedProcess,
@@ -34,16 +33,6 @@ export const shopServices = (): ShopService[] =>
   discoverApps(WORKSPACE_ROOT)
     .filter((app) => app.role === 'service')
     .map((app) => app.name);
-
-/** The documented defaults (the launcher's); `npm start` uses them unless *_PORT says otherwise. */
-export const DEFAULT_SHOP_PORTS: ShopPorts = {
-  registry: DEFAULT_PORTS.registry,
-  gateway: DEFAULT_PORTS.gateway,
-  catalog: DEFAULT_PORTS.catalog,
-  inventory: DEFAULT_PORTS.inventory,
-  reviews: DEFAULT_PORTS.reviews,
-  orders: DEFAULT_PORTS.orders,
-};
 
 /**
  * A suite's ports with one for every workspace service it does not name (a

@@ -1,4 +1,4 @@
-import { upstreamAddressesField } from '@junction/config';
+import { envPrefix, upstreamAddressesField } from '@junction/config';
 import { BALANCER_KINDS } from '@junction/discovery';
 import { z } from 'zod';
 import type { UpstreamDeclaration } from './upstreams.declaration';
@@ -8,17 +8,16 @@ type EnvPrefix<N extends string> = N extends `${infer Head}-${infer Tail}`
   ? `${Uppercase<Head>}_${EnvPrefix<Tail>}`
   : Uppercase<N>;
 
-// The same rule as the launcher's envPrefix; apps never import the launcher.
-const envPrefix = <N extends string>(name: N) =>
-  name.toUpperCase().replace(/-/g, '_') as EnvPrefix<N>;
+/** @junction/config's envPrefix, with the variable's name kept in the type. */
+const typedEnvPrefix = <N extends string>(name: N) => envPrefix(name) as EnvPrefix<N>;
 
 /** The variable with an upstream's static addresses, e.g. `UPSTREAM_PRICE_QUOTES`. */
 export const addressVariable = <N extends string>(name: N) =>
-  `UPSTREAM_${envPrefix(name)}` as const;
+  `UPSTREAM_${typedEnvPrefix(name)}` as const;
 
 /** The variable with an upstream's balancer, e.g. `BALANCER_PRICE_QUOTES`. */
 export const balancerVariable = <N extends string>(name: N) =>
-  `BALANCER_${envPrefix(name)}` as const;
+  `BALANCER_${typedEnvPrefix(name)}` as const;
 
 const addressField = (declaration: UpstreamDeclaration) =>
   upstreamAddressesField(declaration.staticAddress);

@@ -2,6 +2,7 @@ import { Metadata, status as Status } from '@grpc/grpc-js';
 import { connect, constants, type ClientHttp2Session } from 'node:http2';
 import { grpcStatusOfResponse, type ResponseHeaders } from './grpc-response-status';
 import {
+  expiredBeforeStart,
   unreachableFailure as unreachable,
   type TransportFailure,
   type UnaryTransport,
@@ -61,10 +62,7 @@ export class Http2Transport implements UnaryTransport {
     deadline: number,
   ): Promise<Buffer> {
     const timeoutMs = Math.ceil(deadline - Date.now());
-    if (timeoutMs <= 0)
-      return Promise.reject(
-        fail(Status.DEADLINE_EXCEEDED, 'deadline exceeded before the call started'),
-      );
+    if (timeoutMs <= 0) return Promise.reject(expiredBeforeStart());
     return new Promise<Buffer>((resolve, reject) => {
       let settled = false;
       const settle = (failure: TransportFailure | undefined, response?: Buffer) => {

@@ -36,6 +36,12 @@ export const isUnreachable = (failure: unknown): boolean =>
   (failure as TransportFailure).unreachable === true;
 
 /** UNAVAILABLE, marked unreachable: the connection failed or dropped before the answer. */
+/** A call whose deadline passed before it was sent: nothing reached the wire. */
+export const expiredBeforeStart = (): TransportFailure => ({
+  code: Status.DEADLINE_EXCEEDED,
+  details: 'deadline exceeded before the call started',
+});
+
 export const unreachableFailure = (details: string): TransportFailure => ({
   code: Status.UNAVAILABLE,
   details,

@@ -1,6 +1,6 @@
-import { status as Status, type Metadata } from '@grpc/grpc-js';
+import type { Metadata } from '@grpc/grpc-js';
 import { Http2Transport } from '../http2.transport';
-import type { TransportFailure, UnaryTransport } from '../unary-transport.port';
+import { expiredBeforeStart, type UnaryTransport } from '../unary-transport.port';
 import { MuxChannel } from './mux-channel';
 
 export interface MuxTransportOptions {
@@ -44,11 +44,7 @@ export class MuxTransport implements UnaryTransport {
     const viaFallback = () => this.fallback.call(address, path, request, metadata, deadline);
     const plainUntil = this.plainUntil.get(address);
     if (plainUntil !== undefined && Date.now() < plainUntil) return viaFallback();
-    if (deadline - Date.now() <= 0)
-      return Promise.reject<Buffer>({
-        code: Status.DEADLINE_EXCEEDED,
-        details: 'deadline exceeded before the call started',
-      } satisfies TransportFailure);
+    if (deadline - Date.now() <= 0) return Promise.reject<Buffer>(expiredBeforeStart());
     return this.channelTo(address).call(path, request, metadata, deadline, viaFallback);
   }
 

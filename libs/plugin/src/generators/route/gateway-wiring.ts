@@ -18,7 +18,7 @@ const key = (name: string) => (/^[a-z][a-z0-9]*$/.test(name) ? name : `'${name}'
 
 /** True when the gateway already declares `service` as an upstream. */
 export const declaresUpstream = (declaration: string, service: string) =>
-  new RegExp(`^  ${key(service).replace(/'/g, "'")}: \\{`, 'm').test(declaration);
+  new RegExp(`^  ${key(service)}: \\{`, 'm').test(declaration);
 
 /** The service's default port (its config's grpcServiceEnv), for the static address. */
 function defaultPort(tree: Tree, service: ServiceProject): number {
