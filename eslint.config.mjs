@@ -43,6 +43,9 @@ export default [
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:contracts'] },
             // The Nx generators write source; they import nothing of the platform.
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: [] },
+            // infra/'s checks read the apps' config schemas as data, by path
+            // (infra/support/workspace-apps.ts); by import only cores and contracts.
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'] },
             // End-to-end suites drive apps as processes, never by import.
             {
               sourceTag: 'type:e2e',

@@ -8,6 +8,8 @@ const projects = ['apps', 'libs'].flatMap((group) =>
     .map((name) => path.join(__dirname, group, name, 'jest.config.cjs'))
     .filter((config) => existsSync(config)),
 );
+// The deployment files' checks (Dockerfile, compose, Helm chart).
+projects.push(path.join(__dirname, 'infra', 'jest.config.cjs'));
 
 // testTimeout is global in Jest: in a multi-project run the projects' own
 // values are ignored. The e2e suites wait on real processes, so the bound

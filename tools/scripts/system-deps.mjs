@@ -1,11 +1,13 @@
 // System packages the tests need besides Node, each run for real: redis-server
 // (the rate limiter's shared store), prometheus and promtool (scraping the
 // stack, checking infra/'s config and rules), chromium (the console's browser
-// tests, driven by playwright-core) and wrk (the load generator of the bench).
+// tests, driven by playwright-core), wrk (the load generator of the bench) and
+// postgresql (the real server of the persistence suite).
 // Installs what is missing from Debian/Ubuntu packages with apt-get, as root
 // or through passwordless sudo; says what it does, and stops with a clear
 // message when it cannot. Run by `npm test` before Jest; runnable alone.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /** command on PATH -> Debian package that provides it */
@@ -15,10 +17,19 @@ const REQUIRED = {
   promtool: 'prometheus',
   chromium: 'chromium',
   wrk: 'wrk',
+  initdb: 'postgresql',
 };
 
-const has = (command) =>
+const onPath = (command) =>
   spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+// Debian keeps the PostgreSQL server binaries off PATH, per major version.
+const POSTGRES_LIB = '/usr/lib/postgresql';
+const hasPostgresBinary = (command) =>
+  existsSync(POSTGRES_LIB) &&
+  readdirSync(POSTGRES_LIB).some((major) => existsSync(`${POSTGRES_LIB}/${major}/bin/${command}`));
+
+const has = (command) => onPath(command) || (command === 'initdb' && hasPostgresBinary(command));
 
 /** How to run apt-get with root rights here, or why it cannot be done. */
 function aptRunner() {

@@ -15,6 +15,19 @@ export const env = {
   SCARF_ANALYTICS: 'false',
 };
 
+/**
+ * Node flags for Jest: PGlite (the embedded Postgres) loads Node's built-ins
+ * with import(), which Jest's module sandbox allows only in its VM-modules
+ * mode. The apps never need it; under Jest they inherit it harmlessly.
+ */
+export const JEST_NODE_OPTIONS = [
+  process.env.NODE_OPTIONS,
+  '--experimental-vm-modules',
+  '--disable-warning=ExperimentalWarning',
+]
+  .filter(Boolean)
+  .join(' ');
+
 /** Runs a command in the workspace, inheriting output; returns its exit code. */
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit', ...options });

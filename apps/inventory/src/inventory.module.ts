@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { InMemoryReservationRepository } from './data/in-memory-reservation.repository';
-import { InMemoryStockRepository } from './data/in-memory-stock.repository';
-import { seedStock } from './data/stock.seed';
-import { ReservationRepository } from './domain/reservation.repository';
+import { SERVICE_DATABASE } from '@junction/grpc-server';
+import type { Kysely } from 'kysely';
+import type { InventoryTables } from './data/inventory.tables';
+import { SqlInventoryStore } from './data/sql-inventory.store';
+import { InventoryStore } from './domain/inventory.store';
 import { StockLevels } from './domain/stock-levels';
-import { StockRepository } from './domain/stock.repository';
 import { StockReservations } from './domain/stock-reservations';
 import { InventoryController } from './grpc/inventory.controller';
 
@@ -13,8 +13,11 @@ import { InventoryController } from './grpc/inventory.controller';
   providers: [
     StockLevels,
     StockReservations,
-    { provide: StockRepository, useFactory: () => new InMemoryStockRepository(seedStock()) },
-    { provide: ReservationRepository, useFactory: () => new InMemoryReservationRepository() },
+    {
+      provide: InventoryStore,
+      inject: [SERVICE_DATABASE],
+      useFactory: (db: Kysely<InventoryTables>) => new SqlInventoryStore(db),
+    },
   ],
 })
 export class InventoryModule {}

@@ -8,20 +8,23 @@ import { ExpiryJob } from './expiry/expiry-job';
 import { OrdersController } from './grpc/orders.controller';
 import { Registry } from '@junction/metrics';
 import { OrdersModule } from './orders.module';
+import { ordersDatabasePerTest, withServiceDatabase } from './testing/orders-database.fixture';
 import { ordersMetrics } from './upstreams/orders-metrics';
 
 // Wiring only: no call here reaches an upstream or a registry (DISCOVERY=static).
 describe('OrdersModule', () => {
+  const database = ordersDatabasePerTest();
   let app: INestApplicationContext;
   beforeAll(async () => {
     app = await NestFactory.createApplicationContext(
-      OrdersModule.register(
-        loadConfig(ordersConfigSchema, { DISCOVERY: 'static' }),
-        ordersMetrics(new Registry()),
+      withServiceDatabase(
+        OrdersModule.register(
+          loadConfig(ordersConfigSchema, { DISCOVERY: 'static' }),
+          ordersMetrics(new Registry()),
+        ),
+        database.db,
       ),
-      {
-        logger: false,
-      },
+      { logger: false },
     );
   });
   afterAll(() => app.close());

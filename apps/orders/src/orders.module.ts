@@ -6,10 +6,15 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { BreakerForces } from '@junction/resilience';
+import { SERVICE_DATABASE } from '@junction/grpc-server';
+import type { Kysely } from 'kysely';
+import { randomInt } from 'node:crypto';
 import { ORDERS_CONFIG, type OrdersConfig } from './config/orders.config';
-import { InMemoryOrderRepository } from './data/in-memory-order.repository';
+import type { OrdersTables } from './data/orders.tables';
+import { SqlIdempotencyKeys } from './data/sql-idempotency-keys';
+import { SqlOrderRepository } from './data/sql-order.repository';
 import { Clock, SystemClock } from './domain/clock';
-import { IdempotencyStore } from './domain/idempotency.store';
+import { IdempotencyKeys } from './domain/idempotency-keys.port';
 import { OrderIdGenerator } from './domain/order-id.generator';
 import { OrderLifecycle } from './domain/order-lifecycle.use-case';
 import { OrderPlacement } from './domain/order-placement.use-case';
@@ -34,6 +39,12 @@ import {
 const EXPIRY_LEADERSHIP = Symbol('EXPIRY_LEADERSHIP');
 /** Orders per expiry sweep. */
 const EXPIRY_BATCH_SIZE = 500;
+/**
+ * 24 h covers any sane client retry window (retries come within minutes);
+ * after it the key may be used again, for a new order.
+ */
+const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
+const MACHINE_IDS = 65_536;
 
 const providers = [
   OrderPlacement,
@@ -44,14 +55,22 @@ const providers = [
     provide: OrderIdGenerator,
     inject: [ORDERS_CONFIG, Clock],
     useFactory: (config: OrdersConfig, clock: Clock) =>
-      new OrderIdGenerator(config.ORDERS_MACHINE_ID, clock),
+      new OrderIdGenerator(config.ORDERS_MACHINE_ID ?? randomInt(MACHINE_IDS), clock),
   },
   {
-    provide: IdempotencyStore,
-    inject: [Clock],
-    useFactory: (clock: Clock) => new IdempotencyStore(clock),
+    provide: IdempotencyKeys,
+    inject: [SERVICE_DATABASE, Clock, ORDERS_CONFIG],
+    useFactory: (db: Kysely<OrdersTables>, clock: Clock, config: OrdersConfig) =>
+      new SqlIdempotencyKeys(db, clock, {
+        ttlMs: IDEMPOTENCY_KEY_TTL_MS,
+        claimLeaseMs: config.IDEMPOTENCY_CLAIM_LEASE_MS,
+      }),
   },
-  { provide: OrderRepository, useClass: InMemoryOrderRepository },
+  {
+    provide: OrderRepository,
+    inject: [SERVICE_DATABASE],
+    useFactory: (db: Kysely<OrdersTables>) => new SqlOrderRepository(db),
+  },
   {
     provide: ReservationExpiry,
     inject: [ORDERS_CONFIG, OrderRepository, StockReservations, Clock],
@@ -72,10 +91,8 @@ const providers = [
     useFactory: (expiry: ReservationExpiry, config: OrdersConfig) =>
       new ExpiryJob(expiry, config.EXPIRY_SWEEP_INTERVAL_MS),
   },
-  // Orders live in each instance's memory (InMemoryOrderRepository), so the
-  // job on the leader expires only the leader's own orders: PENDING orders
-  // of the other instances keep their stock until those instances lead.
-  // Correct expiry across instances needs shared order storage (out of scope).
+  // Orders live in the database every instance shares, so the one job on
+  // the leader expires the PENDING orders of all of them.
   {
     provide: EXPIRY_LEADERSHIP,
     inject: [ORDERS_CONFIG, ExpiryJob],

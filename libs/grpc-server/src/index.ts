@@ -60,6 +60,9 @@ export type { GrpcHandlers } from './grpc-handlers.types';
 export {
   SERVICE_CONFIG,
   SERVICE_METRICS,
+  SERVICE_DATABASE,
+  type DatabaseDeclaration,
+  type OpenedDatabase,
   type ServiceDeclaration,
   type ServiceRuntime,
   type ServiceMetrics,

@@ -48,3 +48,4 @@ export {
 } from './prometheus-scrape';
 export { putKv, deleteKv, passingInstanceIds } from './consul-kv';
 export { startRedisServer, type RedisServer } from './redis-server';
+export { startPostgresServer, postgresBinDir, type PostgresServer } from './postgres-server';

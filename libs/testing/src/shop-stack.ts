@@ -69,6 +69,11 @@ export interface ShopOptions extends ManagedProcessOptions {
    * then exports its spans to it, all sampled). Test stacks run without one.
    */
   readonly console?: { readonly port: number; readonly otlpPort: number; readonly token?: string };
+  /**
+   * Run every app from its bundle in this folder (`<project>/main.js`, copies
+   * of dist/bundles/<project>) with plain node, instead of from the workspace.
+   */
+  readonly bundlesDir?: string;
   /** Send every output line to the console as OTLP logs (with `console` only). */
   readonly forwardLogs?: boolean;
   /** Restart a process that exits unexpectedly, with this backoff; off unless given. */
@@ -137,13 +142,26 @@ const HARNESS_GATEWAY_ENV: Readonly<Record<string, string>> = {
   RATE_LIMIT_POINTS: '1000000',
 };
 
+/**
+ * Test stacks keep each service's embedded database in memory: suites run
+ * side by side, and `npm start`'s folder (.data/) is the developer's. A
+ * suite that tests persistence sets DATABASE_URL or DATABASE_DIR itself.
+ */
+const HARNESS_SERVICE_ENV: Readonly<Record<string, string>> = {
+  DATABASE_DIR: 'memory://',
+};
+
 const baseEnv = (app: AppDefinition, options: ShopOptions): Env => ({
   ...process.env,
+  ...(app.role === 'service' ? HARNESS_SERVICE_ENV : {}),
   ...(app.role === 'gateway' && !options.publicRateLimits ? HARNESS_GATEWAY_ENV : {}),
   ...options.env,
 });
 
-/** Starts one built app as `node --require @junction/telemetry/preload apps/<name>/dist/main.js`. */
+/**
+ * Starts one built app as `node --require @junction/telemetry/preload apps/<name>/dist/main.js`
+ * (or its bundle, with options.bundlesDir).
+ */
 export function startApp(
   name: ShopService | 'gateway',
   options: ShopOptions,
@@ -151,7 +169,7 @@ export function startApp(
 ): ManagedProcess {
   const app = shopApp(name);
   const env = { ...appEnv(app, placement(options), baseEnv(app, options)), ...extraEnv };
-  return new ManagedProcess(appProcessSpec(app, env, WORKSPACE_ROOT), options);
+  return new ManagedProcess(appProcessSpec(app, env, WORKSPACE_ROOT, options.bundlesDir), options);
 }
 
 /** Waits for `check`, failing at once (with its last lines) if the process dies. */
@@ -170,7 +188,10 @@ export function startDevRegistry(
     ...extraEnv,
     ...addressEnv(registry, placement(options)),
   };
-  return new ManagedProcess(appProcessSpec(registry, env, WORKSPACE_ROOT), options);
+  return new ManagedProcess(
+    appProcessSpec(registry, env, WORKSPACE_ROOT, options.bundlesDir),
+    options,
+  );
 }
 
 /**
@@ -193,6 +214,7 @@ export async function startShop(options: ShopOptions): Promise<RunningShop> {
   const processes = new Map<string, ManagedProcess>();
   const platform = await launch({
     workspaceRoot: WORKSPACE_ROOT,
+    bundlesDir: options.bundlesDir,
     apps,
     ports: {
       apps: { ...ports, ...(options.console ? { console: options.console.port } : {}) },

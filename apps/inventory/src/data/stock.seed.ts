@@ -1,4 +1,4 @@
-import type { StockRecord } from '../domain/stock.repository';
+import type { StockRecord } from '../domain/inventory.store';
 
 /** Stock is seeded for the catalog's products: "1" to "1000". */
 export const SEEDED_PRODUCTS = 1000;

@@ -1,5 +1,5 @@
 import { alreadyExists, failedPrecondition, notFound } from '@junction/grpc-server';
-import type { Reservation } from './reservation.repository';
+import type { Reservation } from './inventory.store';
 
 /** A product asked for more than it has available. */
 export interface Shortage {

@@ -1,30 +1,32 @@
 import { Status } from '@junction/grpc-server';
 import { statusErrorOf } from '@junction/grpc-server/testing';
-import { InMemoryStockRepository } from '../data/in-memory-stock.repository';
+import { inventoryStorePerTest } from '../testing/inventory-store.fixture';
 import { StockLevels } from './stock-levels';
 
-const stock = new InMemoryStockRepository([
-  { productId: '1', onHand: 10, reserved: 4 },
-  { productId: '2', onHand: 0, reserved: 0 },
-  { productId: '3', onHand: 7, reserved: 0 },
-]);
-const levels = new StockLevels(stock);
-
 describe('StockLevels', () => {
-  it('returns one level per requested id, in request order', () => {
-    expect(levels.get(['3', '1', '2']).map((l) => l.productId)).toEqual(['3', '1', '2']);
+  const fixture = inventoryStorePerTest([
+    { productId: '1', onHand: 10, reserved: 4 },
+    { productId: '2', onHand: 0, reserved: 0 },
+    { productId: '3', onHand: 7, reserved: 0 },
+  ]);
+  const levels = { get: (ids: string[]) => new StockLevels(fixture.store).get(ids) };
+
+  it('returns one level per requested id, in request order', async () => {
+    expect((await levels.get(['3', '1', '2'])).map((l) => l.productId)).toEqual(['3', '1', '2']);
   });
 
-  it('reports available as on hand minus reserved', () => {
-    expect(levels.get(['1'])).toEqual([{ productId: '1', onHand: 10, reserved: 4, available: 6 }]);
+  it('reports available as on hand minus reserved', async () => {
+    expect(await levels.get(['1'])).toEqual([
+      { productId: '1', onHand: 10, reserved: 4, available: 6 },
+    ]);
   });
 
-  it('reports an out-of-stock product with nothing available', () => {
-    expect(levels.get(['2'])[0]).toMatchObject({ onHand: 0, available: 0 });
+  it('reports an out-of-stock product with nothing available', async () => {
+    expect((await levels.get(['2']))[0]).toMatchObject({ onHand: 0, available: 0 });
   });
 
-  it('answers a repeated id once per time it was asked', () => {
-    expect(levels.get(['1', '1'])).toHaveLength(2);
+  it('answers a repeated id once per time it was asked', async () => {
+    expect(await levels.get(['1', '1'])).toHaveLength(2);
   });
 
   it('rejects an unknown id with NOT_FOUND naming it', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { inventoryV1 } from '@junction/contracts';
 import { productsNotFound } from './inventory.errors';
-import { StockRepository, type StockRecord } from './stock.repository';
+import { InventoryStore, type StockRecord } from './inventory.store';
 
 const toLevel = ({ productId, onHand, reserved }: StockRecord): inventoryV1.StockLevel => ({
   productId,
@@ -13,14 +13,15 @@ const toLevel = ({ productId, onHand, reserved }: StockRecord): inventoryV1.Stoc
 /** Reading stock. Inputs arrive validated in shape; rules live here. */
 @Injectable()
 export class StockLevels {
-  constructor(private readonly stock: StockRepository) {}
+  constructor(private readonly store: InventoryStore) {}
 
   /** One level per requested id, in request order; NOT_FOUND names every unknown id. */
-  get(productIds: readonly string[]): inventoryV1.StockLevel[] {
+  async get(productIds: readonly string[]): Promise<inventoryV1.StockLevel[]> {
+    const stock = await this.store.stockOf(productIds);
     const levels: inventoryV1.StockLevel[] = [];
     const missing: string[] = [];
     for (const productId of productIds) {
-      const record = this.stock.byId(productId);
+      const record = stock.get(productId);
       if (record) levels.push(toLevel(record));
       else missing.push(productId);
     }

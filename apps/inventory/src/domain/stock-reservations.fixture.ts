@@ -1,18 +1,23 @@
 // Shared by the StockReservations specs. Only specs import this file.
-import { InMemoryReservationRepository } from '../data/in-memory-reservation.repository';
-import { InMemoryStockRepository } from '../data/in-memory-stock.repository';
+import { inventoryStorePerTest } from '../testing/inventory-store.fixture';
 import { StockReservations } from './stock-reservations';
 
-/** Product 1: 10 on hand; product 2: 3 on hand; product 3: out of stock. */
-export const setup = () => {
-  const stock = new InMemoryStockRepository([
+/**
+ * Call inside a describe. Product 1: 10 on hand; product 2: 3 on hand;
+ * product 3: out of stock; each test starts from that, on a real schema.
+ */
+export const reservationsPerTest = () => {
+  const fixture = inventoryStorePerTest([
     { productId: '1', onHand: 10, reserved: 0 },
     { productId: '2', onHand: 3, reserved: 0 },
     { productId: '3', onHand: 0, reserved: 0 },
   ]);
-  const reservations = new StockReservations(stock, new InMemoryReservationRepository());
-  const reserved = (productId: string) => stock.byId(productId)?.reserved;
-  return { reservations, reserved };
+  return {
+    get reservations() {
+      return new StockReservations(fixture.store);
+    },
+    reserved: (productId: string) => fixture.reserved(productId),
+  };
 };
 
 /** All of product 2 and some of product 1. */

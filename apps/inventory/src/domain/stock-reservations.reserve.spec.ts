@@ -1,27 +1,29 @@
 import { Status } from '@junction/grpc-server';
 import { statusErrorOf } from '@junction/grpc-server/testing';
-import { setup } from './stock-reservations.fixture';
+import { reservationsPerTest } from './stock-reservations.fixture';
 
 describe('StockReservations.reserve', () => {
-  it('reserves every item and answers with the order and its items', () => {
-    const { reservations, reserved } = setup();
+  const h = reservationsPerTest();
+
+  it('reserves every item and answers with the order and its items', async () => {
+    const { reservations, reserved } = h;
     const items = [
       { productId: '1', quantity: 4 },
       { productId: '2', quantity: 1 },
     ];
-    expect(reservations.reserve('o-1', items)).toEqual({ orderId: 'o-1', items });
-    expect([reserved('1'), reserved('2')]).toEqual([4, 1]);
+    expect(await reservations.reserve('o-1', items)).toEqual({ orderId: 'o-1', items });
+    expect(await Promise.all([reserved('1'), reserved('2')])).toEqual([4, 1]);
   });
 
-  it('reserves exactly what is available', () => {
-    const { reservations, reserved } = setup();
-    reservations.reserve('o-1', [{ productId: '2', quantity: 3 }]);
-    expect(reserved('2')).toBe(3);
+  it('reserves exactly what is available', async () => {
+    const { reservations, reserved } = h;
+    await reservations.reserve('o-1', [{ productId: '2', quantity: 3 }]);
+    expect(await reserved('2')).toBe(3);
   });
 
   it('rejects a short product with FAILED_PRECONDITION naming product, requested and available', async () => {
     const error = await statusErrorOf(() =>
-      setup().reservations.reserve('o-1', [{ productId: '2', quantity: 4 }]),
+      h.reservations.reserve('o-1', [{ productId: '2', quantity: 4 }]),
     );
     expect(error.code).toBe(Status.FAILED_PRECONDITION);
     expect(error.reason).toBe('INSUFFICIENT_STOCK');
@@ -29,8 +31,8 @@ describe('StockReservations.reserve', () => {
   });
 
   it('counts what other orders already hold as unavailable', async () => {
-    const { reservations } = setup();
-    reservations.reserve('o-1', [{ productId: '1', quantity: 8 }]);
+    const { reservations } = h;
+    await reservations.reserve('o-1', [{ productId: '1', quantity: 8 }]);
     const error = await statusErrorOf(() =>
       reservations.reserve('o-2', [{ productId: '1', quantity: 3 }]),
     );
@@ -40,14 +42,14 @@ describe('StockReservations.reserve', () => {
 
   it('rejects an out-of-stock product with INSUFFICIENT_STOCK', async () => {
     const error = await statusErrorOf(() =>
-      setup().reservations.reserve('o-1', [{ productId: '3', quantity: 1 }]),
+      h.reservations.reserve('o-1', [{ productId: '3', quantity: 1 }]),
     );
     expect(error.code).toBe(Status.FAILED_PRECONDITION);
     expect(error.reason).toBe('INSUFFICIENT_STOCK');
   });
 
   it('reserves nothing when any one item is short', async () => {
-    const { reservations, reserved } = setup();
+    const { reservations, reserved } = h;
     const items = [
       { productId: '1', quantity: 5 },
       { productId: '2', quantity: 9 },
@@ -55,11 +57,11 @@ describe('StockReservations.reserve', () => {
     expect((await statusErrorOf(() => reservations.reserve('o-1', items))).reason).toBe(
       'INSUFFICIENT_STOCK',
     );
-    expect([reserved('1'), reserved('2')]).toEqual([0, 0]);
+    expect(await Promise.all([reserved('1'), reserved('2')])).toEqual([0, 0]);
   });
 
   it('rejects an unknown product with NOT_FOUND and reserves nothing', async () => {
-    const { reservations, reserved } = setup();
+    const { reservations, reserved } = h;
     const items = [
       { productId: '1', quantity: 1 },
       { productId: '42', quantity: 1 },
@@ -68,7 +70,7 @@ describe('StockReservations.reserve', () => {
     expect(error.code).toBe(Status.NOT_FOUND);
     expect(error.reason).toBe('PRODUCT_NOT_FOUND');
     expect(error.message).toBe('product 42 not found');
-    expect(reserved('1')).toBe(0);
+    expect(await reserved('1')).toBe(0);
   });
 
   it('reports an unknown product before a shortage', async () => {
@@ -76,7 +78,7 @@ describe('StockReservations.reserve', () => {
       { productId: '3', quantity: 1 },
       { productId: '42', quantity: 1 },
     ];
-    expect((await statusErrorOf(() => setup().reservations.reserve('o-1', items))).code).toBe(
+    expect((await statusErrorOf(() => h.reservations.reserve('o-1', items))).code).toBe(
       Status.NOT_FOUND,
     );
   });
@@ -86,22 +88,22 @@ describe('StockReservations.reserve', () => {
       { productId: '2', quantity: 2 },
       { productId: '2', quantity: 2 },
     ];
-    expect(
-      (await statusErrorOf(() => setup().reservations.reserve('o-1', items))).message,
-    ).toContain('requested 4, available 3');
+    expect((await statusErrorOf(() => h.reservations.reserve('o-1', items))).message).toContain(
+      'requested 4, available 3',
+    );
   });
 
   it('does not claim the order id when it fails, so a smaller retry can succeed', async () => {
-    const { reservations, reserved } = setup();
+    const { reservations, reserved } = h;
     await statusErrorOf(() => reservations.reserve('o-1', [{ productId: '2', quantity: 4 }]));
-    reservations.reserve('o-1', [{ productId: '2', quantity: 2 }]);
-    expect(reserved('2')).toBe(2);
+    await reservations.reserve('o-1', [{ productId: '2', quantity: 2 }]);
+    expect(await reserved('2')).toBe(2);
   });
 
   it('lets only one of two orders competing for the last units have them', async () => {
-    const { reservations } = setup();
+    const { reservations } = h;
     const attempt = async (orderId: string) =>
-      reservations.reserve(orderId, [{ productId: '2', quantity: 3 }]);
+      await reservations.reserve(orderId, [{ productId: '2', quantity: 3 }]);
     const outcomes = await Promise.allSettled([attempt('o-1'), attempt('o-2')]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
     const [, second] = outcomes;

@@ -17,20 +17,20 @@ export class InventoryController implements GrpcHandlers<inventoryV1.InventorySe
   ) {}
 
   @GrpcMethod(SERVICE, 'GetStock')
-  getStock(request: inventoryV1.GetStockRequest): inventoryV1.GetStockResponse {
+  async getStock(request: inventoryV1.GetStockRequest): Promise<inventoryV1.GetStockResponse> {
     const { productIds } = parseRequest(getStockRequest, request);
-    return { levels: this.levels.get(productIds) };
+    return { levels: await this.levels.get(productIds) };
   }
 
   @GrpcMethod(SERVICE, 'Reserve')
-  reserve(request: inventoryV1.ReserveRequest): inventoryV1.ReserveResponse {
+  reserve(request: inventoryV1.ReserveRequest): Promise<inventoryV1.ReserveResponse> {
     const { orderId, items } = parseRequest(reserveRequest, request);
     return this.reservations.reserve(orderId, items);
   }
 
   @GrpcMethod(SERVICE, 'Release')
-  release(request: inventoryV1.ReleaseRequest): inventoryV1.ReleaseResponse {
+  async release(request: inventoryV1.ReleaseRequest): Promise<inventoryV1.ReleaseResponse> {
     const { orderId } = parseRequest(releaseRequest, request);
-    return { released: this.reservations.release(orderId) };
+    return { released: await this.reservations.release(orderId) };
   }
 }

@@ -1,14 +1,23 @@
 import { grpcServiceEnv, millisField, upstreamAddressesField } from '@junction/config';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
+import { databaseEnv } from '@junction/persistence';
 import { z } from 'zod';
 
 const DAY_MS = 86_400_000;
 
 export const ordersConfigSchema = z.object({
   ...grpcServiceEnv('ORDERS', 9104),
+  ...databaseEnv(),
   // The low 16 bits of every order id: unique per running instance, or two
-  // instances can issue the same id in the same 10 ms tick.
-  ORDERS_MACHINE_ID: z.coerce.number().int().min(0).max(65535).default(1),
+  // instances can issue the same id in the same 10 ms tick. Unset, each
+  // instance picks one at random (replicas of one Deployment share their
+  // environment); the unique order id of every idempotency key catches the
+  // rare clash before anything is reserved, and a new id is drawn.
+  ORDERS_MACHINE_ID: z.coerce.number().int().min(0).max(65535).optional(),
+  // How long a CreateOrder may hold its idempotency key unfinished before a
+  // retry with that key takes it over (the instance creating it died). Above
+  // the longest creation: the upstream timeouts of its three calls.
+  IDEMPOTENCY_CLAIM_LEASE_MS: millisField(10_000),
   UPSTREAM_CATALOG: upstreamAddressesField('127.0.0.1:9101'),
   UPSTREAM_INVENTORY: upstreamAddressesField('127.0.0.1:9102'),
   UPSTREAM_TIMEOUT_MS: millisField(2000),

@@ -1,7 +1,8 @@
 import { ordersV1 } from '@junction/contracts';
 import { Status } from '@junction/grpc-server';
 import { statusErrorOf } from '@junction/grpc-server/testing';
-import { InMemoryOrderRepository } from '../data/in-memory-order.repository';
+import { SqlOrderRepository } from '../data/sql-order.repository';
+import { ordersDatabasePerTest } from '../testing/orders-database.fixture';
 import { OrderLifecycle } from './order-lifecycle.use-case';
 
 const pending: ordersV1.Order = {
@@ -14,10 +15,11 @@ const pending: ordersV1.Order = {
 };
 
 describe('OrderLifecycle', () => {
-  let orders: InMemoryOrderRepository;
+  const fixture = ordersDatabasePerTest();
+  let orders: SqlOrderRepository;
   let lifecycle: OrderLifecycle;
   beforeEach(async () => {
-    orders = new InMemoryOrderRepository();
+    orders = new SqlOrderRepository(fixture.db);
     await orders.save(pending);
     lifecycle = new OrderLifecycle(orders);
   });

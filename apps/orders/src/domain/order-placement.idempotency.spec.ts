@@ -2,7 +2,8 @@ import { ordersV1 } from '@junction/contracts';
 import { failedPrecondition, Status } from '@junction/grpc-server';
 import { statusErrorOf } from '@junction/grpc-server/testing';
 import { deferred } from '../testing/order-fakes';
-import { placementHarnessPerTest } from '../testing/placement-harness';
+import { CLAIM_LEASE_MS, KEY_TTL_MS, placementHarnessPerTest } from '../testing/placement-harness';
+import { linesFingerprint } from './order-lines';
 
 const lines = [
   { productId: '1', quantity: 2 },
@@ -45,17 +46,63 @@ describe('OrderPlacement idempotency', () => {
     expect(h.stock.reserveCalls).toHaveLength(1);
   });
 
-  it('creates exactly one order for concurrent requests with one key', async () => {
+  it('answers IDEMPOTENCY_KEY_IN_FLIGHT to the same key while its first request runs', async () => {
     const gate = deferred();
     h.priceList.hold = gate.promise;
-    const calls = [1, 2, 3].map(() => h.placement.place('k1', lines));
+    const first = h.placement.place('k1', lines);
+    const others = [h.placement, h.otherInstance()].map((placement) =>
+      statusErrorOf(placement.place('k1', lines)),
+    );
     const conflicting = statusErrorOf(h.placement.place('k1', [{ productId: '4', quantity: 1 }]));
-    gate.resolve();
-    const results = await Promise.all(calls);
-    expect(new Set(results.map((r) => r.order.id)).size).toBe(1);
-    expect(results.map((r) => r.replayed)).toEqual([false, true, true]);
+    for (const other of await Promise.all(others)) {
+      expect(other).toMatchObject({ code: Status.ABORTED, reason: 'IDEMPOTENCY_KEY_IN_FLIGHT' });
+    }
     expect((await conflicting).reason).toBe('IDEMPOTENCY_KEY_REUSED');
+    gate.resolve();
+    const created = await first;
+    expect(created.replayed).toBe(false);
+    expect(await h.placement.place('k1', lines)).toEqual({ order: created.order, replayed: true });
     expect(h.stock.reserveCalls).toHaveLength(1);
+  });
+
+  it('replays an order created on another instance sharing the database', async () => {
+    const first = await h.otherInstance().place('k1', lines);
+    expect(await h.placement.place('k1', lines)).toEqual({ order: first.order, replayed: true });
+    expect(h.stock.reserveCalls).toHaveLength(1);
+  });
+
+  it('takes over a claim whose creator died, under its order id, so the reservation replays', async () => {
+    const dead = await h.keys.claim('k1', linesFingerprint(lines), () => '77');
+    expect(dead).toEqual({ kind: 'claimed', orderId: '77', takenOver: false });
+    expect((await statusErrorOf(h.placement.place('k1', lines))).reason).toBe(
+      'IDEMPOTENCY_KEY_IN_FLIGHT',
+    );
+    h.clock.advance(CLAIM_LEASE_MS + 1);
+    const retry = await h.placement.place('k1', lines);
+    expect(retry).toMatchObject({ order: { id: '77' }, replayed: false });
+    expect(h.stock.reserveCalls.map((call) => call.orderId)).toEqual(['77']);
+    expect(await h.placement.place('k1', lines)).toEqual({ order: retry.order, replayed: true });
+  });
+
+  it('replays, without reserving again, an order its dead creator stored before marking the key', async () => {
+    await h.keys.claim('k1', linesFingerprint(lines), () => '78');
+    const stored = (await h.otherInstance().place('k2', lines)).order;
+    await h.orders.save({ ...stored, id: '78' });
+    h.stock.reserveCalls.length = 0;
+    h.clock.advance(CLAIM_LEASE_MS + 1);
+    expect(await h.placement.place('k1', lines)).toEqual({
+      order: { ...stored, id: '78' },
+      replayed: true,
+    });
+    expect(h.stock.reserveCalls).toEqual([]);
+  });
+
+  it('lets a key create a new order once its binding has expired', async () => {
+    const first = await h.placement.place('k1', lines);
+    h.clock.advance(KEY_TTL_MS);
+    const later = await h.placement.place('k1', [{ productId: '4', quantity: 1 }]);
+    expect(later.replayed).toBe(false);
+    expect(later.order.id).not.toBe(first.order.id);
   });
 
   it('does not bind the key when a product is unknown: a retry runs again', async () => {
@@ -76,17 +123,9 @@ describe('OrderPlacement idempotency', () => {
     expect((await h.placement.place('k1', lines)).replayed).toBe(false);
   });
 
-  it('fails every concurrent caller of a failed creation, then lets the key be reused', async () => {
-    const gate = deferred();
-    h.priceList.hold = gate.promise;
+  it('frees the key when the creation fails, for a retry with any items', async () => {
     h.priceList.failure = new Error('catalog exploded');
-    // Not a StatusError: every caller gets the creation's own error.
-    const calls = [1, 2].map(() =>
-      expect(h.placement.place('k1', lines)).rejects.toThrow(new Error('catalog exploded')),
-    );
-    gate.resolve();
-    await Promise.all(calls);
-    h.priceList.hold = undefined;
+    await expect(h.placement.place('k1', lines)).rejects.toThrow(new Error('catalog exploded'));
     h.priceList.failure = undefined;
     const other = [{ productId: '4', quantity: 1 }];
     expect((await h.placement.place('k1', other)).replayed).toBe(false);

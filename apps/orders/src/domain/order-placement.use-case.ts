@@ -1,17 +1,38 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ordersV1 } from '@junction/contracts';
-import { failedPrecondition, notFound } from '@junction/grpc-server';
+import { aborted, failedPrecondition, invalidArgument, notFound } from '@junction/grpc-server';
 import { Clock } from './clock';
-import { IdempotencyStore, type IdempotentResult } from './idempotency.store';
+import { IdempotencyKeys } from './idempotency-keys.port';
 import { OrderIdGenerator } from './order-id.generator';
 import { linesFingerprint, type OrderLine } from './order-lines';
 import { OrderRepository } from './order.repository';
 import { PriceList, type Price } from './price-list.port';
 import { StockReservations } from './stock-reservations.port';
 
+export interface IdempotentResult {
+  readonly order: ordersV1.Order;
+  /** True when the key had already created this order. */
+  readonly replayed: boolean;
+}
+
+const keyReused = () =>
+  invalidArgument(
+    'idempotency_key: already used for a different set of items',
+    'IDEMPOTENCY_KEY_REUSED',
+  );
+
+const keyInFlight = () =>
+  aborted(
+    'idempotency_key: a request with this key is still being processed; retry shortly',
+    'IDEMPOTENCY_KEY_IN_FLIGHT',
+  );
+
 /**
  * CreateOrder: price in the catalog, reserve in inventory, store as PENDING;
- * idempotent by key. Lines arrive validated (1..50, distinct products).
+ * idempotent by key, across instances and restarts (Stripe's semantics: a
+ * replay answers the same order, the key with other items is refused, the
+ * key while its first request runs answers "in flight"). Lines arrive
+ * validated (1..50, distinct products).
  */
 @Injectable()
 export class OrderPlacement {
@@ -22,20 +43,49 @@ export class OrderPlacement {
     private readonly stock: StockReservations,
     private readonly orders: OrderRepository,
     private readonly ids: OrderIdGenerator,
-    private readonly keys: IdempotencyStore,
+    private readonly keys: IdempotencyKeys,
     private readonly clock: Clock,
   ) {}
 
   async place(idempotencyKey: string, lines: readonly OrderLine[]): Promise<IdempotentResult> {
-    const result = await this.keys.run(idempotencyKey, linesFingerprint(lines), () =>
-      this.create(lines),
+    const claim = await this.keys.claim(idempotencyKey, linesFingerprint(lines), () =>
+      this.ids.next(),
     );
-    if (!result.replayed) return result;
-    // A replay answers with the order as it is now (it may be confirmed since).
-    return { order: (await this.orders.byId(result.order.id)) ?? result.order, replayed: true };
+    switch (claim.kind) {
+      case 'reused':
+        throw keyReused();
+      case 'in-flight':
+        throw keyInFlight();
+      case 'done':
+        // A replay answers with the order as it is now (it may be confirmed since).
+        return { order: await this.stored(claim.orderId), replayed: true };
+    }
+    // A claim taken over from a creator that died may have stored its order
+    // already (it died before marking the key done).
+    const earlier = claim.takenOver ? await this.orders.byId(claim.orderId) : undefined;
+    try {
+      const order = earlier ?? (await this.create(claim.orderId, lines));
+      await this.keys.complete(idempotencyKey, claim.orderId);
+      return { order, replayed: earlier !== undefined };
+    } catch (error) {
+      if (!earlier) await this.abandonQuietly(idempotencyKey, claim.orderId);
+      throw error;
+    }
   }
 
-  private async create(lines: readonly OrderLine[]): Promise<ordersV1.Order> {
+  private async stored(orderId: string): Promise<ordersV1.Order> {
+    const order = await this.orders.byId(orderId);
+    // A done key always has its order: both are in one database, the order first.
+    if (!order) throw new Error(`idempotency key bound to order ${orderId}, which is not stored`);
+    return order;
+  }
+
+  /**
+   * Under a taken-over claim the id is the dead creator's, so inventory
+   * replays the reservation it may already have made instead of making a
+   * second one.
+   */
+  private async create(id: string, lines: readonly OrderLine[]): Promise<ordersV1.Order> {
     const prices = await this.priceList.prices(lines.map((line) => line.productId));
     const currency = singleCurrency(lines, prices);
     const items = lines.map((line) => ({
@@ -45,7 +95,6 @@ export class OrderPlacement {
     }));
     // Everything that can refuse the order runs before stock is reserved.
     const totalCents = totalOf(items);
-    const id = this.ids.next();
     await this.stock.reserve(id, lines);
     const order: ordersV1.Order = {
       id,
@@ -63,6 +112,17 @@ export class OrderPlacement {
       throw error;
     }
     return order;
+  }
+
+  private async abandonQuietly(key: string, orderId: string): Promise<void> {
+    try {
+      await this.keys.abandon(key, orderId);
+    } catch (error) {
+      // Left claimed, the key frees itself once its claim lease runs out.
+      this.logger.warn(
+        `could not free idempotency key of order ${orderId}: ${(error as Error).message}`,
+      );
+    }
   }
 
   private async releaseQuietly(orderId: string): Promise<void> {

@@ -2,7 +2,8 @@ import { ordersV1 } from '@junction/contracts';
 import { Logger } from '@nestjs/common';
 import { Status, unavailable } from '@junction/grpc-server';
 import { statusErrorOf } from '@junction/grpc-server/testing';
-import { InMemoryOrderRepository } from '../data/in-memory-order.repository';
+import { SqlOrderRepository } from '../data/sql-order.repository';
+import { ordersDatabasePerTest } from '../testing/orders-database.fixture';
 import { FakeStockReservations, ManualClock } from '../testing/order-fakes';
 import { OrderLifecycle } from './order-lifecycle.use-case';
 import { ReservationExpiry } from './reservation-expiry.use-case';
@@ -23,14 +24,15 @@ class FlakyStock extends FakeStockReservations {
 }
 
 describe('ReservationExpiry', () => {
+  const fixture = ordersDatabasePerTest();
   let clock: ManualClock;
-  let orders: InMemoryOrderRepository;
+  let orders: SqlOrderRepository;
   let stock: FlakyStock;
   let expiry: ReservationExpiry;
   let lifecycle: OrderLifecycle;
   beforeEach(() => {
     clock = new ManualClock();
-    orders = new InMemoryOrderRepository();
+    orders = new SqlOrderRepository(fixture.db);
     stock = new FlakyStock();
     expiry = new ReservationExpiry(orders, stock, clock, { ttlMs: TTL, batchSize: 2 });
     lifecycle = new OrderLifecycle(orders);

@@ -23,9 +23,6 @@ export interface SweepResult {
  * with ORDER_EXPIRED), then its stock is released; a confirm that won the
  * race leaves the order alone. A release that fails leaves the order marked
  * and is retried by the next sweep (Release is idempotent per order id).
- *
- * It sees only the orders of the repository it is given: with the
- * in-memory repository, this instance's own orders (see OrdersModule).
  */
 export class ReservationExpiry {
   private readonly logger = new Logger(ReservationExpiry.name);

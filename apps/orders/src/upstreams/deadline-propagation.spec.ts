@@ -17,6 +17,7 @@ import { withDeadline } from '@junction/resilience';
 import { ordersConfigSchema } from '../config/orders.config';
 import { OrdersController } from '../grpc/orders.controller';
 import { OrdersModule } from '../orders.module';
+import { ordersDatabasePerTest, withServiceDatabase } from '../testing/orders-database.fixture';
 import { ordersMetrics } from './orders-metrics';
 
 const PORT = 23060;
@@ -71,6 +72,7 @@ async function startUpstreams(reserveDeadlines: number[]): Promise<Server> {
 // call's deadline in the context; here the handler runs in such a context
 // and its calls must carry it on.
 describe("orders' upstream calls", () => {
+  const database = ordersDatabasePerTest();
   const manager = new AsyncLocalStorageContextManager();
   const reserveDeadlines: number[] = [];
   const registry = new Registry();
@@ -88,7 +90,7 @@ describe("orders' upstream calls", () => {
       UPSTREAM_TIMEOUT_MS: '5000',
     });
     app = await NestFactory.createApplicationContext(
-      OrdersModule.register(config, ordersMetrics(registry)),
+      withServiceDatabase(OrdersModule.register(config, ordersMetrics(registry)), database.db),
       {
         logger: false,
       },

@@ -8,8 +8,11 @@ const run = promisify(execFile);
 const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const plain = (text: string) => text.replace(ANSI_ESCAPE, '');
 
-/** Not copied: installed packages (linked instead), git, caches, test output. */
-const SKIPPED = new Set(['node_modules', '.git', '.nx', 'tmp']);
+/**
+ * Not copied: installed packages (linked instead), git, caches, test output,
+ * and the root dist/ (the apps' bundles, which the generators never read).
+ */
+const SKIPPED = new Set(['node_modules', '.git', '.nx', 'tmp', 'dist']);
 
 export interface WorkspaceCopy {
   readonly root: string;

@@ -36,6 +36,29 @@ describe('statusErrors', () => {
     });
   });
 
+  it('answers a status-bearing failure with its code, reason and public message only', async () => {
+    const outage = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), {
+      grpcCode: Status.UNAVAILABLE,
+      reason: 'DATABASE_UNAVAILABLE',
+      publicMessage: 'the database is unavailable; try again shortly',
+    });
+    const error = await statusErrorOf(
+      statusErrors(logger)(() => Promise.reject(outage))(fakeServerCall()),
+    );
+    expect(error).toEqual(
+      new StatusError(
+        Status.UNAVAILABLE,
+        'the database is unavailable; try again shortly',
+        'DATABASE_UNAVAILABLE',
+      ),
+    );
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 40,
+      reason: 'DATABASE_UNAVAILABLE',
+      msg: 'connect ECONNREFUSED 10.0.0.5:5432',
+    });
+  });
+
   it('lets an answer through', async () => {
     expect(await statusErrors(logger)(async () => 'answer')(fakeServerCall())).toBe('answer');
   });

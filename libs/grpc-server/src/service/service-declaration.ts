@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { GrpcServiceConfig } from '@junction/config';
 import type { ServiceDefinition } from '@junction/contracts';
 import type { Registry, RuntimeConfigMetrics } from '@junction/metrics';
+import type { Kysely } from 'kysely';
 import type { Logger } from '@junction/telemetry';
 import type { z } from 'zod';
 
@@ -19,6 +20,29 @@ export interface ServiceRuntime<C extends GrpcServiceConfig = GrpcServiceConfig>
   readonly config: C;
   readonly logger: Logger;
   readonly metrics: ServiceMetrics;
+  /** The service's database, migrated and seeded, when it declares one. */
+  readonly database?: Kysely<unknown>;
+}
+
+/** An open database, as the runtime holds it until the drain is over. */
+export interface OpenedDatabase {
+  readonly db: Kysely<unknown>;
+  /** Where it lives, for the start-up log line (no password). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A database the service owns, opened (migrated, seeded) before its module
+ * is built. Built by @junction/persistence's `ownedDatabase()`; this lib only
+ * holds it, so services without one never load a database driver.
+ */
+export interface DatabaseDeclaration {
+  open(context: {
+    readonly service: string;
+    readonly config: unknown;
+    readonly logger: Logger;
+  }): Promise<OpenedDatabase>;
 }
 
 /**
@@ -41,6 +65,12 @@ export interface ServiceDeclaration<C extends GrpcServiceConfig = GrpcServiceCon
    */
   readonly config: z.ZodType<C>;
   /**
+   * The database the service owns (`ownedDatabase({ migrations, seed })`):
+   * opened, migrated and seeded before the module is built, injectable as
+   * SERVICE_DATABASE, closed after the drain.
+   */
+  readonly database?: DatabaseDeclaration;
+  /**
    * The Nest module of its controllers, or an arrow function building it from
    * the runtime. Either way SERVICE_CONFIG and SERVICE_METRICS can be injected.
    */
@@ -54,3 +84,5 @@ export interface ServiceDeclaration<C extends GrpcServiceConfig = GrpcServiceCon
 export const SERVICE_CONFIG = 'junction:service-config';
 /** Nest token of the process's ServiceMetrics. */
 export const SERVICE_METRICS = 'junction:service-metrics';
+/** Nest token of the service's Kysely database (ServiceRuntime.database), when declared. */
+export const SERVICE_DATABASE = 'junction:service-database';

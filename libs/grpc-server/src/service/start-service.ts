@@ -1,4 +1,10 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { envPrefix, loadConfig, type GrpcServiceConfig } from '@junction/config';
 import { discoveryLogHooks, serviceRegistration } from '@junction/discovery';
 import { processRegistry, RuntimeConfigMetrics } from '@junction/metrics';
@@ -7,7 +13,9 @@ import { faultSource } from '../faults/fault-source';
 import { runGrpcService, type RunningGrpcService } from '../grpc-service.runner';
 import {
   SERVICE_CONFIG,
+  SERVICE_DATABASE,
   SERVICE_METRICS,
+  type OpenedDatabase,
   type ServiceDeclaration,
   type ServiceRuntime,
 } from './service-declaration';
@@ -62,7 +70,9 @@ export async function startService<C extends GrpcServiceConfig>(
   const logger = createLogger({ name, level: config.LOG_LEVEL });
   const registry = processRegistry();
   const metrics = { registry, runtimeConfig: new RuntimeConfigMetrics(registry) };
-  const runtime: ServiceRuntime<C> = { name, config, logger, metrics };
+  // Before Nest builds anything: a service whose database cannot be migrated does not start.
+  const database = await declaration.database?.open({ service: name, config, logger });
+  const runtime: ServiceRuntime<C> = { name, config, logger, metrics, database: database?.db };
   const own = declaration.module;
   const root: DynamicModule = {
     module: ServiceRuntimeModule,
@@ -71,8 +81,9 @@ export async function startService<C extends GrpcServiceConfig>(
     providers: [
       { provide: SERVICE_CONFIG, useValue: config },
       { provide: SERVICE_METRICS, useValue: metrics },
+      ...(database ? databaseProviders(database) : []),
     ],
-    exports: [SERVICE_CONFIG, SERVICE_METRICS],
+    exports: [SERVICE_CONFIG, SERVICE_METRICS, ...(database ? [SERVICE_DATABASE] : [])],
   };
   return runGrpcService({
     module: root,
@@ -107,6 +118,16 @@ export async function startService<C extends GrpcServiceConfig>(
         discoveryLogHooks(logger),
       ),
   });
+}
+
+/** The database for injection, closed once Nest has shut everything that uses it down. */
+function databaseProviders(database: OpenedDatabase): Provider[] {
+  class DatabaseCloser implements OnApplicationShutdown {
+    onApplicationShutdown(): Promise<void> {
+      return database.close();
+    }
+  }
+  return [{ provide: SERVICE_DATABASE, useValue: database.db }, DatabaseCloser];
 }
 
 /** An arrow function building the module (a module class has a prototype; an arrow has none). */

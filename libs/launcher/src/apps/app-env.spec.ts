@@ -113,4 +113,12 @@ describe('appProcessSpec', () => {
       cwd: '/ws',
     });
   });
+
+  it('runs a bundle with plain node from the bundles folder, telemetry being in the bundle', () => {
+    expect(appProcessSpec(catalog, {}, '/ws', '/srv/bundles')).toMatchObject({
+      command: process.execPath,
+      args: ['/srv/bundles/catalog/main.js'],
+      cwd: '/srv/bundles',
+    });
+  });
 });

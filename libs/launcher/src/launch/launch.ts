@@ -17,6 +17,8 @@ export type LauncherEvent =
 
 export interface LaunchOptions {
   readonly workspaceRoot: string;
+  /** Run each app from its bundle, `<bundlesDir>/<project>/main.js` (see appProcessSpec). */
+  readonly bundlesDir?: string;
   /** The apps to run; they start in role order (registry, console, services, gateway). */
   readonly apps: readonly AppDefinition[];
   readonly ports: PortPlan;
@@ -130,7 +132,12 @@ export async function launch(options: LaunchOptions): Promise<RunningPlatform> {
         stage.map((app) => [
           app.name,
           {
-            spec: appProcessSpec(app, appEnv(app, ctx, baseEnv(app)), options.workspaceRoot),
+            spec: appProcessSpec(
+              app,
+              appEnv(app, ctx, baseEnv(app)),
+              options.workspaceRoot,
+              options.bundlesDir,
+            ),
             ready: readinessProbe(app, { host, ports, consoleHost: consoleEndpoint?.host }),
             onSpawn: (proc: ManagedProcess) => options.onSpawn?.(app.name, proc),
           },

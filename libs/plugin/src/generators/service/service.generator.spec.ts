@@ -1,4 +1,5 @@
 import type { Tree } from '@nx/devkit';
+import { bundleTarget } from '../../inference/bundle-target.plugin';
 import { junctionTree } from '../../workspace/workspace.fixture';
 import { serviceGenerator } from './service.generator';
 
@@ -35,6 +36,14 @@ describe('service generator', () => {
     expect(tree.read('libs/contracts/src/index.ts', 'utf-8')).toContain(
       "export * as healthV1 from './generated/grpc/health/v1/health';\nexport * as priceQuotesV1 from './generated/price_quotes/v1/price_quotes';\n",
     );
+  });
+
+  it('gets the bundle target every app has (inferred from its project.json and main)', async () => {
+    await generate(tree, 'price-quotes');
+    const project = JSON.parse(tree.read('apps/price-quotes/project.json', 'utf-8')!);
+    expect(bundleTarget(project, tree.exists('apps/price-quotes/src/main.ts'))).toMatchObject({
+      options: { command: 'node tools/scripts/bundle-apps.mjs price-quotes' },
+    });
   });
 
   it('declares the service in one call: its name, contracts, config and module', async () => {
