@@ -87,9 +87,9 @@ const providers = [
   },
   {
     provide: ExpiryJob,
-    inject: [ReservationExpiry, ORDERS_CONFIG],
-    useFactory: (expiry: ReservationExpiry, config: OrdersConfig) =>
-      new ExpiryJob(expiry, config.EXPIRY_SWEEP_INTERVAL_MS),
+    inject: [ReservationExpiry, ORDERS_CONFIG, IdempotencyKeys],
+    useFactory: (expiry: ReservationExpiry, config: OrdersConfig, keys: IdempotencyKeys) =>
+      new ExpiryJob(expiry, config.EXPIRY_SWEEP_INTERVAL_MS, keys),
   },
   // Orders live in the database every instance shares, so the one job on
   // the leader expires the PENDING orders of all of them.

@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import path from 'node:path';
 import { IN_MEMORY, redactedUrl, type DatabaseSettings } from './database.settings';
 import { lockEmbeddedDatabase } from './embedded.lock';
+import { inMemoryPglite } from './memory-cluster.cache';
 import { unavailableTranslating } from './unavailable-translating.dialect';
 
 export interface DatabaseOptions {
@@ -108,7 +109,7 @@ function serverDialect(
 async function embeddedDialect(service: string, dir: string): Promise<OpenedDialect> {
   if (dir === IN_MEMORY) {
     return {
-      dialect: new PGliteDialect(new PGlite()),
+      dialect: new PGliteDialect(await inMemoryPglite()),
       location: 'embedded (memory)',
       release: NO_LOCK,
     };

@@ -7,13 +7,13 @@ const settingsFrom = (env: Record<string, string>) =>
   upstreamSettingsOf(loadConfig(gatewayConfigSchema, env));
 
 describe('upstream settings', () => {
-  it('balances by load by default, reviews by product and orders by idempotency key', () => {
+  it('balances by load by default, and reviews by product', () => {
     expect(settingsFrom({})).toMatchObject({
       balancers: {
         catalog: 'p2c',
         inventory: 'p2c',
         reviews: 'consistent-hash',
-        orders: 'consistent-hash',
+        orders: 'p2c',
       },
       maxEjectionMs: 30_000,
     });

@@ -52,7 +52,7 @@ describe('upstream environment', () => {
       BALANCER_CATALOG: 'p2c',
       BALANCER_INVENTORY: 'p2c',
       BALANCER_REVIEWS: 'consistent-hash',
-      BALANCER_ORDERS: 'consistent-hash',
+      BALANCER_ORDERS: 'p2c',
     });
   });
 

@@ -37,13 +37,14 @@ export const UPSTREAMS = {
     staticAddress: '127.0.0.1:9103',
     balancer: 'consistent-hash',
   },
-  // Orders by Idempotency-Key: each instance remembers the keys it served, so
-  // a repeated (or retried) create must reach the same one; there a repeat
-  // returns the first order, so CreateOrder is safe to retry.
+  // Orders keep their idempotency keys in the database every instance
+  // shares, so any instance answers a repeat with the first order (and a
+  // repeat while the first runs with 409): CreateOrder is safe to retry
+  // anywhere, and creates balance by load.
   orders: {
     definition: ordersV1.OrdersServiceDefinition,
     staticAddress: '127.0.0.1:9104',
-    balancer: 'consistent-hash',
+    balancer: 'p2c',
     retryAlso: ['CreateOrder'],
   },
 } as const satisfies Record<string, UpstreamDeclaration>;

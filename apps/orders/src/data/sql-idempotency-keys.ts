@@ -111,4 +111,17 @@ export class SqlIdempotencyKeys extends IdempotencyKeys {
       .where('state', '=', 'creating')
       .execute();
   }
+
+  async prune(limit: number): Promise<number> {
+    const expired = this.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('expires_at_ms', '<=', this.clock.now())
+      .limit(limit);
+    const result = await this.db
+      .deleteFrom('idempotency_keys')
+      .where('key', 'in', expired)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

@@ -26,4 +26,6 @@ export abstract class IdempotencyKeys {
   abstract complete(key: string, orderId: string): Promise<void>;
   /** The creation failed: the key is free again (for any items). */
   abstract abandon(key: string, orderId: string): Promise<void>;
+  /** Forgets up to `limit` keys whose binding has expired; how many it forgot. */
+  abstract prune(limit: number): Promise<number>;
 }

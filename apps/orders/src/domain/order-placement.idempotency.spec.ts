@@ -97,6 +97,16 @@ describe('OrderPlacement idempotency', () => {
     expect(h.stock.reserveCalls).toEqual([]);
   });
 
+  it('forgets only keys whose binding has expired when pruned', async () => {
+    await h.placement.place('k1', lines);
+    h.clock.advance(KEY_TTL_MS / 2);
+    await h.placement.place('k2', lines);
+    expect(await h.keys.prune(100)).toBe(0);
+    h.clock.advance(KEY_TTL_MS / 2);
+    expect(await h.keys.prune(100)).toBe(1);
+    expect((await h.placement.place('k2', lines)).replayed).toBe(true);
+  });
+
   it('lets a key create a new order once its binding has expired', async () => {
     const first = await h.placement.place('k1', lines);
     h.clock.advance(KEY_TTL_MS);

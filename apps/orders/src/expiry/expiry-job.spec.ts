@@ -5,6 +5,7 @@ import { deferred } from '../testing/order-fakes';
 import { ExpiryJob } from './expiry-job';
 
 const none: SweepResult = { released: [], failed: [] };
+const noKeys = { prune: async () => 0 };
 
 describe('ExpiryJob', () => {
   let job: ExpiryJob | undefined;
@@ -16,7 +17,7 @@ describe('ExpiryJob', () => {
 
   it('sweeps at once when started, then every interval, until stopped', async () => {
     const sweep = jest.fn(async () => none);
-    job = new ExpiryJob({ sweep } as unknown as ReservationExpiry, 20);
+    job = new ExpiryJob({ sweep } as unknown as ReservationExpiry, 20, noKeys);
     job.start();
     job.start();
     expect(job.running).toBe(true);
@@ -33,7 +34,7 @@ describe('ExpiryJob', () => {
     const gate = deferred<SweepResult>();
     let signal: AbortSignal | undefined;
     const sweep = jest.fn(async (s?: AbortSignal) => ((signal = s), gate.promise));
-    job = new ExpiryJob({ sweep } as unknown as ReservationExpiry, 1000);
+    job = new ExpiryJob({ sweep } as unknown as ReservationExpiry, 1000, noKeys);
     job.start();
     let stopped = false;
     const stopping = job.stop().then(() => (stopped = true));
@@ -49,8 +50,18 @@ describe('ExpiryJob', () => {
       .fn<Promise<SweepResult>, []>()
       .mockRejectedValueOnce(new Error('boom'))
       .mockResolvedValue(none);
-    job = new ExpiryJob({ sweep } as unknown as ReservationExpiry, 5);
+    job = new ExpiryJob({ sweep } as unknown as ReservationExpiry, 5, noKeys);
     job.start();
     await waitUntil(() => sweep.mock.calls.length >= 2);
+  });
+
+  it('forgets expired idempotency keys after each sweep', async () => {
+    const prune = jest.fn(async () => 0);
+    job = new ExpiryJob({ sweep: async () => none } as unknown as ReservationExpiry, 1000, {
+      prune,
+    });
+    job.start();
+    await waitUntil(() => prune.mock.calls.length === 1);
+    expect(prune).toHaveBeenCalledWith(5000);
   });
 });

@@ -1,8 +1,12 @@
 import { Logger } from '@nestjs/common';
+import type { IdempotencyKeys } from '../domain/idempotency-keys.port';
 import type { ReservationExpiry } from '../domain/reservation-expiry.use-case';
 
+/** Expired idempotency keys forgotten per sweep: the table stays bounded by a day of keys. */
+const KEY_PRUNE_BATCH = 5000;
+
 /**
- * Runs ReservationExpiry every `intervalMs` while started: the first sweep
+ * Runs ReservationExpiry, then forgets expired idempotency keys, every `intervalMs` while started: the first sweep
  * at once, the next one an interval after the previous ended, so sweeps
  * never overlap. stop() interrupts a sweep between two orders and waits
  * for it.
@@ -14,6 +18,7 @@ export class ExpiryJob {
   constructor(
     private readonly expiry: ReservationExpiry,
     private readonly intervalMs: number,
+    private readonly keys: Pick<IdempotencyKeys, 'prune'>,
   ) {}
 
   get running(): boolean {
@@ -42,6 +47,7 @@ export class ExpiryJob {
             `released the stock of ${released.length} expired orders (${failed.length} to retry)`,
           );
         }
+        if (!signal.aborted) await this.keys.prune(KEY_PRUNE_BATCH);
       } catch (error) {
         this.logger.warn(`sweep failed: ${(error as Error).message}`);
       }

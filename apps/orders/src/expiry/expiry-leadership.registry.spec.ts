@@ -27,6 +27,7 @@ class RecordingJob extends ExpiryJob {
     super(
       { sweep: async () => ({ released: [], failed: [] }) } as unknown as ReservationExpiry,
       50,
+      { prune: async () => 0 },
     );
   }
   override start(): void {

@@ -5,9 +5,11 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 export function junctionTree(): Tree {
   const tree = createTreeWithEmptyWorkspace();
   // As the workspace formats (prettier, not the empty workspace's oxfmt).
+  // Named .prettierrc: formatFiles resolves config on the real disk, except
+  // a .prettierrc changed in the tree, which it applies.
   tree.delete('.oxfmtrc.json');
   tree.write(
-    '.prettierrc.json',
+    '.prettierrc',
     JSON.stringify({ singleQuote: true, printWidth: 100, trailingComma: 'all' }),
   );
   tree.write(

@@ -57,14 +57,10 @@ export class OrdersController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderView> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    const { order, replayed } = await this.orders.createOrder(
-      {
-        idempotencyKey,
-        items: body.items.map(({ productId, quantity }) => ({ productId, quantity })),
-      },
-      // Orders remembers keys per instance: the same key, the same instance.
-      { routingKey: idempotencyKey },
-    );
+    const { order, replayed } = await this.orders.createOrder({
+      idempotencyKey,
+      items: body.items.map(({ productId, quantity }) => ({ productId, quantity })),
+    });
     const view = toOrderView(order);
     void reply.status(replayed ? 200 : 201).header('location', `/api/v1/orders/${view.id}`);
     return view;

@@ -55,19 +55,29 @@ export function declareUpstreams(tree: Tree, route: RouteRequest): string[] {
   return added;
 }
 
-/** Imports the route's module into the gateway's. */
+/**
+ * Imports the route's module into the gateway's, in its `imports: [...]`
+ * list as prettier leaves it: one line while it fits, one entry per line
+ * after that.
+ */
 export function importRouteModule(tree: Tree, route: RouteRequest): void {
+  const entry = `${route.className}Module`;
   const lines = read(tree, GATEWAY_MODULE).split('\n');
-  const start = lines.findIndex((line) => line.trim() === 'imports: [');
-  const end = lines.findIndex((line, index) => index > start && line.trim() === '],');
-  if (start < 0 || end < 0) throw new Error(`${GATEWAY_MODULE} has no imports: [ … ], list`);
-  const indent = lines[start].slice(0, lines[start].length - lines[start].trimStart().length);
-  lines.splice(end, 0, `${indent}  ${route.className}Module,`);
+  const oneLine = lines.findIndex((line) => /^\s*imports: \[.*\],$/.test(line));
+  if (oneLine >= 0) {
+    lines[oneLine] = lines[oneLine].replace(/\],$/, `, ${entry}],`).replace('[, ', '[');
+  } else {
+    const start = lines.findIndex((line) => line.trim() === 'imports: [');
+    const end = lines.findIndex((line, index) => index > start && line.trim() === '],');
+    if (start < 0 || end < 0) throw new Error(`${GATEWAY_MODULE} has no imports: [ … ], list`);
+    const indent = lines[start].slice(0, lines[start].length - lines[start].trimStart().length);
+    lines.splice(end, 0, `${indent}  ${entry},`);
+  }
   const lastImport = lines.map((line) => line.startsWith('import ')).lastIndexOf(true);
   lines.splice(
     lastImport + 1,
     0,
-    `import { ${route.className}Module } from './routes/${route.name}/${route.name}.module';`,
+    `import { ${entry} } from './routes/${route.name}/${route.name}.module';`,
   );
   tree.write(GATEWAY_MODULE, lines.join('\n'));
 }
