@@ -14,3 +14,5 @@ export {
   ASYMMETRIC_ALGORITHMS,
   type JwtSettings,
 } from './jwt.verifier';
+export { API_KEYS_KV_KEY, apiKeySetSchema, verifyAgainstSet, type ApiKeySet } from './api-key-set';
+export { ApiKeyAdmin, consulKvStore, type KvStore } from './api-key-admin';

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { startPostgresServer, type PostgresServer } from './postgres-server';
 
-const PORT = 26950;
+const PORT = 28591;
 
 const selectOne = async (url: string) => {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
