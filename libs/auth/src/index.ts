@@ -14,5 +14,16 @@ export {
   ASYMMETRIC_ALGORITHMS,
   type JwtSettings,
 } from './jwt.verifier';
-export { API_KEYS_KV_KEY, apiKeySetSchema, verifyAgainstSet, type ApiKeySet } from './api-key-set';
+export {
+  API_KEYS_KV_KEY,
+  apiKeySetSchema,
+  verifyAgainstSet,
+  withRecord,
+  withRevoked,
+  type ApiKeySet,
+} from './api-key-set';
 export { ApiKeyAdmin, consulKvStore, type KvStore } from './api-key-admin';
+export { InternalTokens, internalTokenSecretSchema, subjectHash } from './internal-token';
+export { presentedCredential, type PresentedCredential } from './credential';
+export { PUBLIC, requireScopes, missingScopes, type RoutePolicy } from './route-policy';
+export { Authenticator, type AuthenticatorSources } from './authenticator';

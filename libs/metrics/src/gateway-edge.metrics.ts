@@ -24,6 +24,8 @@ export class GatewayEdgeMetrics {
   readonly rateLimitInsurance: Counter<never>;
   /** Requests answered 503 before any work, per reason (in_flight, event_loop_lag). */
   readonly shed: Counter<'reason'>;
+  /** Credentials refused with 401, per reason (never told to the client). */
+  readonly authRefused: Counter<'reason'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -54,6 +56,12 @@ export class GatewayEdgeMetrics {
     this.shed = new Counter({
       name: 'junction_gateway_shed_total',
       help: 'Requests refused with 503 by load shedding',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.authRefused = new Counter({
+      name: 'junction_gateway_auth_refused_total',
+      help: 'Credentials refused at the edge, by reason (malformed, unknown-key, revoked, expired, …)',
       labelNames: ['reason'],
       registers,
     });

@@ -28,11 +28,14 @@ export class RateLimitModule implements OnModuleDestroy {
     };
     return {
       module: RateLimitModule,
+      // Global: authentication counts refused credentials in the same store.
+      global: true,
       providers: [
         { provide: RouteRateLimiters, useFactory: () => limitersFor(env) },
         { provide: RATE_LIMIT_DEFAULTS, useValue: defaults },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
+      exports: [RouteRateLimiters],
     };
   }
 
