@@ -1,6 +1,7 @@
 import type { ServiceMapView, StoreStats } from '@junction/console-api';
 import { consulClient } from '@junction/discovery';
 import type { Logger } from '@junction/telemetry';
+import { ApiKeyControl } from './api-keys/api-key.control';
 import type { ConsoleConfig } from './config/console.config';
 import { KvControl } from './control/kv-control';
 import { KvDocuments } from './control/kv-documents';
@@ -22,6 +23,7 @@ export interface ConsoleCore {
   readonly calls: CallEdges;
   readonly platform: PlatformPoller;
   readonly control: KvControl;
+  readonly apiKeys: ApiKeyControl;
   /** Undefined when the console was not started by `npm start`. */
   readonly launcher: LauncherClient | undefined;
   storeStats(): StoreStats;
@@ -68,6 +70,7 @@ export function createConsoleCore(config: ConsoleConfig, logger: Logger): Consol
     calls,
     platform,
     control: new KvControl(new KvDocuments(consul, 5000)),
+    apiKeys: new ApiKeyControl(config.CONSUL_HTTP_ADDR, 5000),
     launcher,
     storeStats: () => ({ ...spans.stats(), ...logs.stats(), capped: { ...ingest.capped } }),
     serviceMap: () => {

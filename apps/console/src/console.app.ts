@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PinoNestLogger, type Logger } from '@junction/telemetry';
 import type { AddressInfo } from 'node:net';
+import { API_KEYS_PATH } from './api-keys/api-keys.controller';
 import type { ConsoleConfig } from './config/console.config';
 import { isLoopbackHost } from './config/loopback';
 import { createConsoleCore, type ConsoleCore } from './console-core';
@@ -50,6 +51,7 @@ export async function startConsole(config: ConsoleConfig, logger: Logger): Promi
       hosts,
       port: () => apiPort,
       tokenForReads: !isLoopbackHost(config.CONSOLE_HOST),
+      tokenForReadsUnder: [API_KEYS_PATH],
     }),
   );
   await serveUi(fastify, uiDir(config.CONSOLE_UI_DIR));

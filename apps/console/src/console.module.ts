@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ApiKeysController } from './api-keys/api-keys.controller';
 import { CONSOLE_CORE, type ConsoleCore } from './console-core';
 import { ControlController } from './control/control.controller';
 import { ProcessesController } from './control/processes.controller';
@@ -20,6 +21,7 @@ export class ConsoleModule {
         ServicesController,
         ControlController,
         ProcessesController,
+        ApiKeysController,
         LiveController,
       ],
       providers: [

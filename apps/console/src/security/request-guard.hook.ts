@@ -11,6 +11,11 @@ export interface RequestGuardOptions {
   readonly port: () => number;
   /** On a non-loopback bind everything but liveness needs the token. */
   readonly tokenForReads: boolean;
+  /**
+   * Paths (and what is below them) whose reads need the token even on
+   * loopback: who holds which API key is not for every local process.
+   */
+  readonly tokenForReadsUnder?: readonly string[];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -64,7 +69,12 @@ export function requestGuard(options: RequestGuardOptions) {
     ) {
       return refuse(reply, 403, `cross-origin request from ${origin} refused`);
     }
-    if (OPEN_PATHS.has(url.pathname) || (!write && !options.tokenForReads)) return undefined;
+    const guardedRead =
+      options.tokenForReads ||
+      (options.tokenForReadsUnder ?? []).some(
+        (path) => url.pathname === path || url.pathname.startsWith(`${path}/`),
+      );
+    if (OPEN_PATHS.has(url.pathname) || (!write && !guardedRead)) return undefined;
 
     const bearer = bearerOf(request.headers.authorization);
     if (bearer !== undefined) {
