@@ -152,7 +152,9 @@ describe('nx g @junction/plugin:service, :rpc and :route, in a copy of the works
       'apps/gateway/src/routes/get-price-quotes-by-id',
     );
     expect(route.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
-  });
+    // Seven workspace tools then two Jest runs, one after another: longer
+    // than the global 60 s on two cores shared with the other suites.
+  }, 240_000);
 
   describe('started by the launcher npm start uses', () => {
     let platform: DevPlatform;
