@@ -27,3 +27,10 @@ export { InternalTokens, internalTokenSecretSchema, subjectHash } from './intern
 export { presentedCredential, type PresentedCredential } from './credential';
 export { PUBLIC, requireScopes, missingScopes, type RoutePolicy } from './route-policy';
 export { Authenticator, type AuthenticatorSources } from './authenticator';
+export {
+  CALLER_METADATA_KEY,
+  withCaller,
+  activeCaller,
+  principalOf,
+  type Caller,
+} from './caller.context';

@@ -8,6 +8,7 @@ type GrpcServiceEnv<P extends string> = Record<`${P}_HOST`, ReturnType<typeof ho
     LOG_LEVEL: typeof logLevelField;
     DRAIN_TIMEOUT_MS: ReturnType<typeof millisField>;
     GRPC_SERVER_TRANSPORT: ReturnType<typeof serverTransportField>;
+    INTERNAL_TOKEN_SECRET: ReturnType<typeof internalTokenSecretField>;
   } & ReturnType<typeof registrationEnv> &
   ReturnType<typeof metricsEnv>;
 
@@ -23,8 +24,22 @@ export type GrpcServiceConfig = z.output<
 const serverTransportField = () => z.enum(['http2', 'grpc-js']).default('http2');
 
 /**
+ * The secret the gateway signs caller identities with (shared by the
+ * platform's processes; at least 32 characters). Unset: the service takes
+ * no identity, and handlers that need one answer UNAUTHENTICATED.
+ */
+const internalTokenSecretField = () =>
+  z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+      .optional(),
+  );
+
+/**
  * What every gRPC service reads: `<PREFIX>_HOST`, `<PREFIX>_PORT`,
- * `LOG_LEVEL`, `DRAIN_TIMEOUT_MS`, `GRPC_SERVER_TRANSPORT`, how it registers (registrationEnv) and
+ * `LOG_LEVEL`, `DRAIN_TIMEOUT_MS`, `GRPC_SERVER_TRANSPORT`, `INTERNAL_TOKEN_SECRET`, how it registers (registrationEnv) and
  * where it serves metrics (metricsEnv). Spread into the service's own schema:
  * `z.object({ ...grpcServiceEnv('CATALOG', 9101), MY_SETTING: … })`.
  */
@@ -38,6 +53,7 @@ export function grpcServiceEnv<P extends string>(
     LOG_LEVEL: logLevelField,
     DRAIN_TIMEOUT_MS: millisField(10_000),
     GRPC_SERVER_TRANSPORT: serverTransportField(),
+    INTERNAL_TOKEN_SECRET: internalTokenSecretField(),
     ...registrationEnv(),
     ...metricsEnv(),
   } as GrpcServiceEnv<P>;

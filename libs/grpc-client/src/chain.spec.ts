@@ -1,16 +1,8 @@
-import { Metadata } from '@grpc/grpc-js';
-import { catalogV1 } from '@junction/contracts';
 import { chain } from './chain';
-import type { Middleware, UnaryCall } from './unary-call.types';
+import { fakeUnaryCall } from './unary-call.fixture';
+import type { Middleware } from './unary-call.types';
 
-const call: UnaryCall = {
-  upstream: 'catalog',
-  path: '/catalog.v1.CatalogService/GetProduct',
-  method: catalogV1.CatalogServiceDefinition.methods.getProduct,
-  request: { id: '1' },
-  metadata: new Metadata(),
-  deadline: Date.now() + 1000,
-};
+const call = fakeUnaryCall();
 
 const recording =
   (name: string, log: string[]): Middleware =>

@@ -31,6 +31,7 @@ export {
 } from './transport/transport.factory';
 export { createInvoker, type InvokerDeps } from './invoker';
 export { traceClient } from './middleware/trace-client.middleware';
+export { callerClient } from './middleware/caller-client.middleware';
 export type { GrpcClient, CallOptions } from './grpc-client.types';
 export { createGrpcClient, type GrpcClientOptions } from './grpc-client.factory';
 export { status as GrpcStatus, Metadata } from '@grpc/grpc-js';

@@ -1,5 +1,6 @@
 import type { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { InternalTokens } from '@junction/auth';
 import type { ServiceDefinition } from '@junction/contracts';
 import {
   rpcServerDuration,
@@ -51,6 +52,8 @@ export interface GrpcServiceOptions {
   readonly faults?: FaultSource;
   /** The wire server (GRPC_SERVER_TRANSPORT): the lean node:http2 one (default) or grpc-js. */
   readonly serverTransport?: ServerTransportKind;
+  /** INTERNAL_TOKEN_SECRET: verifies the caller identity the gateway signs. */
+  readonly internalTokenSecret?: string;
 }
 
 export interface MetricsEndpoint {
@@ -111,6 +114,9 @@ export async function runGrpcService(options: GrpcServiceOptions): Promise<Runni
       duration: options.metrics && rpcServerDuration(options.metrics.registry),
       faults: options.faults,
       instanceId: registration?.id,
+      callerTokens: options.internalTokenSecret
+        ? new InternalTokens(options.internalTokenSecret)
+        : undefined,
     }),
     drainTimeoutMs: options.drainTimeoutMs,
   });

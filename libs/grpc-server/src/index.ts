@@ -22,6 +22,7 @@ export {
 } from './status.error';
 export { grpcFailureOf, type GrpcFailure } from './status-error.trailers';
 export { serverChain, type ServerChainOptions } from './server-chain';
+export { callerIdentity, requireCaller } from './caller.accessor';
 export type {
   InboundCall,
   RpcTarget,

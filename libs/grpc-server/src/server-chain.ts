@@ -1,9 +1,11 @@
 import { chain } from '@junction/grpc-client';
 import type { RpcServerLabel } from '@junction/metrics';
+import type { InternalTokens } from '@junction/auth';
 import type { Logger } from '@junction/telemetry';
 import type { Histogram } from 'prom-client';
 import { faultInjection } from './faults/fault-injection.middleware';
 import type { FaultSource } from './faults/fault-source';
+import { callerServer } from './middleware/caller-server.middleware';
 import { deadlineServer } from './middleware/deadline-server.middleware';
 import { rpcServerMetrics } from './middleware/rpc-server-metrics.middleware';
 import { statusErrors } from './middleware/status-errors.middleware';
@@ -18,6 +20,8 @@ export interface ServerChainOptions {
   readonly faults?: FaultSource;
   /** This instance's registry id, for faults aimed at some instances. */
   readonly instanceId?: string;
+  /** Verifies the gateway-signed caller identity; without it, a call claiming one is refused. */
+  readonly callerTokens?: InternalTokens;
 }
 
 /**
@@ -27,6 +31,7 @@ export interface ServerChainOptions {
  *   metrics   rpc_server_call_duration_seconds of every outcome, the ones below included
  *   trace     SERVER span continuing the caller's traceparent; the rest runs inside it
  *   deadline  the caller's deadline as the request's budget; an expired one skips the handler
+ *   caller    the gateway-signed identity verified (UNAUTHENTICATED if forged), for requireCaller()
  *   faults    injected latency and errors (stopping at the deadline), shown on the span
  *   errors    anything but a StatusError → logged, INTERNAL without internals
  */
@@ -35,11 +40,13 @@ export const serverChain = ({
   duration,
   faults,
   instanceId,
+  callerTokens,
 }: ServerChainOptions): ServerMiddleware =>
   chain<ServerHandler>(
     ...(duration ? [rpcServerMetrics(duration)] : []),
     traceServer(),
     deadlineServer(),
+    callerServer(callerTokens),
     ...(faults ? [faultInjection({ faults, instanceId })] : []),
     statusErrors(logger),
   );

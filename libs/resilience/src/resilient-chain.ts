@@ -1,4 +1,4 @@
-import { chain, traceClient, type Middleware } from '@junction/grpc-client';
+import { callerClient, chain, traceClient, type Middleware } from '@junction/grpc-client';
 import type { BreakerForce } from './breaker/breaker-force.schema';
 import { circuitBreakers, type CircuitBreakers } from './breaker/circuit-breaker.middleware';
 import { bulkhead } from './bulkhead/bulkhead.middleware';
@@ -39,6 +39,7 @@ export interface ResilientChain {
  * (outlier ejection and server pushback live there), then the transport.
  *
  *   trace       CLIENT span, traceparent out; the policies below mark it
+ *   caller      the verified caller's signed token out (none for anonymous requests)
  *   fallback    the caller's answer when all else failed, counted
  *   instruments RED of each logical call, before a fallback hides its outcome
  *   switches    the caller's own (e.g. force-degraded)
@@ -57,6 +58,7 @@ export function resilientChain({
   const breakers = circuitBreakers(policy, events, breakerForce);
   const middleware = chain(
     traceClient(),
+    callerClient(),
     fallback(events),
     ...instruments,
     ...switches,

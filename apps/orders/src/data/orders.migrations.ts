@@ -44,4 +44,17 @@ export const ORDERS_MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  /**
+   * Each order belongs to the identity that placed it (the gateway-verified
+   * caller's principal). Orders from before owners existed get '', which
+   * no caller is: they are no one's to read or confirm.
+   */
+  '0002-order-owner': {
+    up: async (db) => {
+      await db.schema
+        .alterTable('orders')
+        .addColumn('owner', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+    },
+  },
 };

@@ -13,6 +13,8 @@ export interface OrdersTable {
   create_time_ms: Int8;
   /** Expiry mark (see OrderRepository): null, 'expired' or 'released'. */
   expiry: 'expired' | 'released' | null;
+  /** Whose order it is: the placing caller's principal ('' for orders from before owners). */
+  owner: ColumnType<string, string | undefined, string>;
 }
 
 /** orders.order_lines: an order's items in request order. */

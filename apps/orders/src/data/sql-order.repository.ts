@@ -24,7 +24,7 @@ export class SqlOrderRepository extends OrderRepository {
     super();
   }
 
-  async save(order: ordersV1.Order): Promise<void> {
+  async save(order: ordersV1.Order, owner = ''): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('orders')
@@ -34,6 +34,7 @@ export class SqlOrderRepository extends OrderRepository {
           currency: order.currency,
           total_cents: order.totalCents,
           create_time_ms: order.createTimeUnixMs,
+          owner,
         })
         .onConflict((conflict) =>
           conflict.column('id').doUpdateSet((eb) => ({
@@ -61,20 +62,21 @@ export class SqlOrderRepository extends OrderRepository {
     });
   }
 
-  async byId(id: string): Promise<ordersV1.Order | undefined> {
-    return (await this.withItems(this.db, [id]))[0];
+  async byId(id: string, owner?: string): Promise<ordersV1.Order | undefined> {
+    return (await this.withItems(this.db, [id], owner))[0];
   }
 
-  async confirm(id: string): Promise<Confirmation> {
+  async confirm(id: string, owner?: string): Promise<Confirmation> {
     const confirmed = await this.db
       .updateTable('orders')
       .set({ status: CONFIRMED })
       .where('id', '=', id)
+      .$if(owner !== undefined, (update) => update.where('owner', '=', owner as string))
       .where('status', '=', PENDING)
       .where('expiry', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    const order = await this.byId(id);
+    const order = await this.byId(id, owner);
     if (!order) return { outcome: 'not-found' };
     if (confirmed) return { outcome: 'confirmed', order };
     if (order.status === CONFIRMED) return { outcome: 'already-confirmed', order };
@@ -117,14 +119,19 @@ export class SqlOrderRepository extends OrderRepository {
       .execute();
   }
 
-  /** The orders with these ids (in this order), each with its lines. */
-  private async withItems(db: Db, ids: readonly string[]): Promise<ordersV1.Order[]> {
+  /** The orders with these ids (in this order, `owner`'s only when given), each with its lines. */
+  private async withItems(
+    db: Db,
+    ids: readonly string[],
+    owner?: string,
+  ): Promise<ordersV1.Order[]> {
     if (ids.length === 0) return [];
     const [rows, lines] = await Promise.all([
       db
         .selectFrom('orders')
         .select(ORDER_COLUMNS)
         .where('id', 'in', [...ids])
+        .$if(owner !== undefined, (select) => select.where('owner', '=', owner as string))
         .execute(),
       db
         .selectFrom('order_lines')

@@ -5,13 +5,17 @@ import { OrderRepository } from './order.repository';
 
 const orderNotFound = (id: string) => notFound(`order ${id} not found`, 'ORDER_NOT_FOUND');
 
-/** GetOrder and ConfirmOrder. Ids arrive validated in shape. */
+/**
+ * GetOrder and ConfirmOrder, for the order's owner only: anyone else's
+ * order answers NOT_FOUND, exactly as a missing one, so ids cannot be
+ * probed. Ids arrive validated in shape.
+ */
 @Injectable()
 export class OrderLifecycle {
   constructor(private readonly orders: OrderRepository) {}
 
-  async get(id: string): Promise<ordersV1.Order> {
-    const order = await this.orders.byId(id);
+  async get(id: string, owner: string): Promise<ordersV1.Order> {
+    const order = await this.orders.byId(id, owner);
     if (!order) throw orderNotFound(id);
     return order;
   }
@@ -22,8 +26,8 @@ export class OrderLifecycle {
    * stock) is refused: FAILED_PRECONDITION ORDER_EXPIRED; it still reads as
    * PENDING, since the contract has no EXPIRED status.
    */
-  async confirm(id: string): Promise<ordersV1.Order> {
-    const result = await this.orders.confirm(id);
+  async confirm(id: string, owner: string): Promise<ordersV1.Order> {
+    const result = await this.orders.confirm(id, owner);
     switch (result.outcome) {
       case 'not-found':
         throw orderNotFound(id);

@@ -1,7 +1,7 @@
 import { ordersV1 } from '@junction/contracts';
 import { failedPrecondition, Status, unavailable } from '@junction/grpc-server';
 import { statusErrorOf } from '@junction/grpc-server/testing';
-import { MACHINE_ID, placementHarnessPerTest } from '../testing/placement-harness';
+import { MACHINE_ID, OWNER, placementHarnessPerTest } from '../testing/placement-harness';
 import { decodeOrderId } from './order-id.generator';
 
 const lines = [
@@ -13,7 +13,7 @@ describe('OrderPlacement', () => {
   const h = placementHarnessPerTest();
 
   it('creates a PENDING order priced from the catalog', async () => {
-    const { order, replayed } = await h.placement.place('k1', lines);
+    const { order, replayed } = await h.placement.place('k1', lines, OWNER);
     expect(replayed).toBe(false);
     expect(order).toEqual({
       id: expect.stringMatching(/^\d+$/),
@@ -31,23 +31,23 @@ describe('OrderPlacement', () => {
   });
 
   it('reserves the lines in inventory under the order id', async () => {
-    const { order } = await h.placement.place('k1', lines);
+    const { order } = await h.placement.place('k1', lines, OWNER);
     expect(h.stock.reserveCalls).toEqual([{ orderId: order.id, lines }]);
   });
 
   it('gives different keys different, increasing order ids', async () => {
-    const a = await h.placement.place('k1', lines);
-    const b = await h.placement.place('k2', lines);
+    const a = await h.placement.place('k1', lines, OWNER);
+    const b = await h.placement.place('k2', lines, OWNER);
     expect(BigInt(b.order.id)).toBeGreaterThan(BigInt(a.order.id));
   });
 
   it('answers NOT_FOUND naming unknown products, and reserves nothing', async () => {
     const failure = await statusErrorOf(
-      h.placement.place('k1', [
-        ...lines,
-        { productId: '77', quantity: 1 },
-        { productId: '88', quantity: 1 },
-      ]),
+      h.placement.place(
+        'k1',
+        [...lines, { productId: '77', quantity: 1 }, { productId: '88', quantity: 1 }],
+        OWNER,
+      ),
     );
     expect(failure).toMatchObject({
       code: Status.NOT_FOUND,
@@ -62,7 +62,7 @@ describe('OrderPlacement', () => {
       'product 2: 1 available, 3 requested',
       'INSUFFICIENT_STOCK',
     );
-    expect(await statusErrorOf(h.placement.place('k1', lines))).toMatchObject({
+    expect(await statusErrorOf(h.placement.place('k1', lines, OWNER))).toMatchObject({
       code: Status.FAILED_PRECONDITION,
       reason: 'INSUFFICIENT_STOCK',
       message: 'product 2: 1 available, 3 requested',
@@ -73,7 +73,7 @@ describe('OrderPlacement', () => {
 
   it('answers UNAVAILABLE when the catalog is down, and reserves nothing', async () => {
     h.priceList.failure = unavailable('catalog unavailable', 'UPSTREAM_UNAVAILABLE');
-    expect(await statusErrorOf(h.placement.place('k1', lines))).toMatchObject({
+    expect(await statusErrorOf(h.placement.place('k1', lines, OWNER))).toMatchObject({
       code: Status.UNAVAILABLE,
       reason: 'UPSTREAM_UNAVAILABLE',
     });
@@ -82,7 +82,7 @@ describe('OrderPlacement', () => {
 
   it('answers UNAVAILABLE when inventory is down, storing nothing', async () => {
     h.stock.failure = unavailable('inventory unavailable', 'UPSTREAM_UNAVAILABLE');
-    expect(await statusErrorOf(h.placement.place('k1', lines))).toMatchObject({
+    expect(await statusErrorOf(h.placement.place('k1', lines, OWNER))).toMatchObject({
       code: Status.UNAVAILABLE,
       reason: 'UPSTREAM_UNAVAILABLE',
       message: 'inventory unavailable',
@@ -92,14 +92,14 @@ describe('OrderPlacement', () => {
 
   it('releases the reservation when the order cannot be stored', async () => {
     jest.spyOn(h.orders, 'save').mockRejectedValueOnce(new Error('disk full'));
-    await expect(h.placement.place('k1', lines)).rejects.toThrow('disk full');
+    await expect(h.placement.place('k1', lines, OWNER)).rejects.toThrow('disk full');
     expect(h.stock.releaseCalls).toEqual([h.stock.reserveCalls[0].orderId]);
     expect(h.stock.held.size).toBe(0);
   });
 
   it('refuses items priced in different currencies, reserving nothing', async () => {
     h.priceList.catalog.set('5', { unitPriceCents: 500, currency: 'USD' });
-    expect(await statusErrorOf(h.placement.place('k1', lines))).toMatchObject({
+    expect(await statusErrorOf(h.placement.place('k1', lines, OWNER))).toMatchObject({
       code: Status.FAILED_PRECONDITION,
       reason: 'MIXED_CURRENCIES',
     });
@@ -108,7 +108,9 @@ describe('OrderPlacement', () => {
 
   it('refuses a total that would not be exact as an int64 in JavaScript', async () => {
     h.priceList.catalog.set('2', { unitPriceCents: Number.MAX_SAFE_INTEGER, currency: 'EUR' });
-    expect((await statusErrorOf(h.placement.place('k1', lines))).reason).toBe('TOTAL_OUT_OF_RANGE');
+    expect((await statusErrorOf(h.placement.place('k1', lines, OWNER))).reason).toBe(
+      'TOTAL_OUT_OF_RANGE',
+    );
     expect(h.stock.reserveCalls).toEqual([]);
   });
 });

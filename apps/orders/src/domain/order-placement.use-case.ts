@@ -31,8 +31,9 @@ const keyInFlight = () =>
  * CreateOrder: price in the catalog, reserve in inventory, store as PENDING;
  * idempotent by key, across instances and restarts (Stripe's semantics: a
  * replay answers the same order, the key with other items is refused, the
- * key while its first request runs answers "in flight"). Lines arrive
- * validated (1..50, distinct products).
+ * key while its first request runs answers "in flight"). Keys are each
+ * owner's own: two callers may use the same key for two orders. Lines
+ * arrive validated (1..50, distinct products).
  */
 @Injectable()
 export class OrderPlacement {
@@ -47,7 +48,12 @@ export class OrderPlacement {
     private readonly clock: Clock,
   ) {}
 
-  async place(idempotencyKey: string, lines: readonly OrderLine[]): Promise<IdempotentResult> {
+  async place(
+    clientKey: string,
+    lines: readonly OrderLine[],
+    owner: string,
+  ): Promise<IdempotentResult> {
+    const idempotencyKey = ownersKey(owner, clientKey);
     const claim = await this.keys.claim(idempotencyKey, linesFingerprint(lines), () =>
       this.ids.next(),
     );
@@ -64,7 +70,7 @@ export class OrderPlacement {
     // already (it died before marking the key done).
     const earlier = claim.takenOver ? await this.orders.byId(claim.orderId) : undefined;
     try {
-      const order = earlier ?? (await this.create(claim.orderId, lines));
+      const order = earlier ?? (await this.create(claim.orderId, lines, owner));
       await this.keys.complete(idempotencyKey, claim.orderId);
       return { order, replayed: earlier !== undefined };
     } catch (error) {
@@ -85,7 +91,11 @@ export class OrderPlacement {
    * replays the reservation it may already have made instead of making a
    * second one.
    */
-  private async create(id: string, lines: readonly OrderLine[]): Promise<ordersV1.Order> {
+  private async create(
+    id: string,
+    lines: readonly OrderLine[],
+    owner: string,
+  ): Promise<ordersV1.Order> {
     const prices = await this.priceList.prices(lines.map((line) => line.productId));
     const currency = singleCurrency(lines, prices);
     const items = lines.map((line) => ({
@@ -105,7 +115,7 @@ export class OrderPlacement {
       createTimeUnixMs: this.clock.now(),
     };
     try {
-      await this.orders.save(order);
+      await this.orders.save(order, owner);
     } catch (error) {
       // A failed order reserves nothing.
       await this.releaseQuietly(id);
@@ -135,6 +145,12 @@ export class OrderPlacement {
     }
   }
 }
+
+/**
+ * The key as stored: the owner's, then the client's (which, printable ASCII,
+ * never holds a newline, so no two owner/key pairs meet).
+ */
+export const ownersKey = (owner: string, key: string): string => `${owner}\n${key}`;
 
 const priceOf = (prices: ReadonlyMap<string, Price>, line: OrderLine): Price =>
   prices.get(line.productId) as Price;

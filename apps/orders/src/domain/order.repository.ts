@@ -13,13 +13,18 @@ export type Confirmation =
  * reservation timed out, then `released` once inventory took the stock back.
  * The state changes are single operations, so a confirm and an expiry
  * racing on one order cannot both win.
+ *
+ * Each order has an owner (the principal of whoever placed it). Reads and
+ * confirmations given an owner see only that owner's orders: another's
+ * order is 'not found', so its id cannot be probed. Without one (the
+ * expiry job, an idempotent replay) they see every order.
  */
 export abstract class OrderRepository {
-  /** Inserts or replaces the order with this id. */
-  abstract save(order: ordersV1.Order): Promise<void>;
-  abstract byId(id: string): Promise<ordersV1.Order | undefined>;
+  /** Inserts or replaces the order with this id, as `owner`'s ('' if none). */
+  abstract save(order: ordersV1.Order, owner?: string): Promise<void>;
+  abstract byId(id: string, owner?: string): Promise<ordersV1.Order | undefined>;
   /** PENDING → CONFIRMED unless it expired; a CONFIRMED order is returned unchanged. */
-  abstract confirm(id: string): Promise<Confirmation>;
+  abstract confirm(id: string, owner?: string): Promise<Confirmation>;
   /**
    * PENDING orders created at or before `cutoffMs` whose reservation has not
    * been released yet (expired or not), oldest first, at most `limit`.

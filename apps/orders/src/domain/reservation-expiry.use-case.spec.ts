@@ -4,6 +4,7 @@ import { Status, unavailable } from '@junction/grpc-server';
 import { statusErrorOf } from '@junction/grpc-server/testing';
 import { SqlOrderRepository } from '../data/sql-order.repository';
 import { ordersDatabasePerTest } from '../testing/orders-database.fixture';
+import { OWNER } from '../testing/placement-harness';
 import { FakeStockReservations, ManualClock } from '../testing/order-fakes';
 import { OrderLifecycle } from './order-lifecycle.use-case';
 import { ReservationExpiry } from './reservation-expiry.use-case';
@@ -42,14 +43,17 @@ describe('ReservationExpiry', () => {
 
   /** A PENDING order created `ageMs` ago, holding stock. */
   async function placed(id: string, ageMs: number): Promise<void> {
-    await orders.save({
-      id,
-      status: ordersV1.OrderStatus.ORDER_STATUS_PENDING,
-      items: [{ productId: '1', quantity: 1, unitPriceCents: 100 }],
-      totalCents: 100,
-      currency: 'EUR',
-      createTimeUnixMs: clock.now() - ageMs,
-    });
+    await orders.save(
+      {
+        id,
+        status: ordersV1.OrderStatus.ORDER_STATUS_PENDING,
+        items: [{ productId: '1', quantity: 1, unitPriceCents: 100 }],
+        totalCents: 100,
+        currency: 'EUR',
+        createTimeUnixMs: clock.now() - ageMs,
+      },
+      OWNER,
+    );
     await stock.reserve(id, [{ productId: '1', quantity: 1 }]);
   }
 
@@ -64,7 +68,7 @@ describe('ReservationExpiry', () => {
 
   it('leaves CONFIRMED orders alone, however old', async () => {
     await placed('o1', 2 * TTL);
-    await lifecycle.confirm('o1');
+    await lifecycle.confirm('o1', OWNER);
     expect(await expiry.sweep()).toEqual({ released: [], failed: [] });
     expect(stock.held.has('o1')).toBe(true);
   });
@@ -72,12 +76,14 @@ describe('ReservationExpiry', () => {
   it('makes an expired order unconfirmable: FAILED_PRECONDITION ORDER_EXPIRED', async () => {
     await placed('o1', TTL);
     await expiry.sweep();
-    expect(await statusErrorOf(lifecycle.confirm('o1'))).toMatchObject({
+    expect(await statusErrorOf(lifecycle.confirm('o1', OWNER))).toMatchObject({
       code: Status.FAILED_PRECONDITION,
       reason: 'ORDER_EXPIRED',
     });
     // Still PENDING on the wire: the contract has no EXPIRED status.
-    expect((await lifecycle.get('o1')).status).toBe(ordersV1.OrderStatus.ORDER_STATUS_PENDING);
+    expect((await lifecycle.get('o1', OWNER)).status).toBe(
+      ordersV1.OrderStatus.ORDER_STATUS_PENDING,
+    );
   });
 
   it('releases each order once: later sweeps skip what was released', async () => {
@@ -92,7 +98,7 @@ describe('ReservationExpiry', () => {
     await placed('o1', TTL);
     stock.failFor.add('o1');
     expect(await expiry.sweep()).toEqual({ released: [], failed: ['o1'] });
-    expect((await statusErrorOf(lifecycle.confirm('o1'))).reason).toBe('ORDER_EXPIRED');
+    expect((await statusErrorOf(lifecycle.confirm('o1', OWNER))).reason).toBe('ORDER_EXPIRED');
     stock.failFor.clear();
     expect(await expiry.sweep()).toEqual({ released: ['o1'], failed: [] });
   });
@@ -122,7 +128,7 @@ describe('ReservationExpiry', () => {
 
   it('loses to a confirm that came first: the order stays CONFIRMED with its stock', async () => {
     await placed('o1', TTL);
-    const confirmed = lifecycle.confirm('o1');
+    const confirmed = lifecycle.confirm('o1', OWNER);
     const swept = expiry.sweep();
     expect((await confirmed).status).toBe(ordersV1.OrderStatus.ORDER_STATUS_CONFIRMED);
     expect((await swept).released).toEqual([]);

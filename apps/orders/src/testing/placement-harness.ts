@@ -13,6 +13,8 @@ import { ordersDatabasePerTest } from './orders-database.fixture';
 export const MACHINE_ID = 42;
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 export const CLAIM_LEASE_MS = 10_000;
+/** Whose orders the specs place, as the gRPC controller passes a verified caller's principal. */
+export const OWNER = 'api-key:alice';
 
 /** Products "1" to "5" at 100, 200, … cents, in EUR. */
 export const seededPrices = (): Map<string, Price> =>

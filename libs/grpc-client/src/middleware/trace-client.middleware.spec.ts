@@ -1,19 +1,9 @@
-import { Metadata, status as Status } from '@grpc/grpc-js';
+import { status as Status } from '@grpc/grpc-js';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { catalogV1 } from '@junction/contracts';
 import { installInMemoryTracing, type InMemoryTracing } from '@junction/telemetry/testing';
 import { GrpcCallError } from '../grpc-call.error';
-import type { UnaryCall } from '../unary-call.types';
+import { fakeUnaryCall } from '../unary-call.fixture';
 import { traceClient } from './trace-client.middleware';
-
-const callFor = (): UnaryCall => ({
-  upstream: 'catalog',
-  path: '/catalog.v1.CatalogService/GetProduct',
-  method: catalogV1.CatalogServiceDefinition.methods.getProduct,
-  request: { id: '1' },
-  metadata: new Metadata(),
-  deadline: Date.now() + 1000,
-});
 
 describe('traceClient', () => {
   let tracing: InMemoryTracing;
@@ -22,7 +12,7 @@ describe('traceClient', () => {
   beforeEach(() => tracing.reset());
 
   it('writes a traceparent continuing the active trace and records a CLIENT span', async () => {
-    const call = callFor();
+    const call = fakeUnaryCall();
     let sentTraceparent = '';
     const handler = traceClient()(async (c) => {
       sentTraceparent = String(c.metadata.get('traceparent')[0]);
@@ -47,7 +37,7 @@ describe('traceClient', () => {
     const handler = traceClient()(async () => {
       throw failure;
     });
-    await expect(handler(callFor())).rejects.toBe(failure);
+    await expect(handler(fakeUnaryCall())).rejects.toBe(failure);
     const [span] = tracing.spans();
     expect(span.attributes['rpc.grpc.status_code']).toBe(Status.UNAVAILABLE);
     expect(span.status.code).toBe(SpanStatusCode.ERROR);

@@ -93,6 +93,7 @@ export async function startService<C extends GrpcServiceConfig>(
     logger,
     drainTimeoutMs: config.DRAIN_TIMEOUT_MS,
     serverTransport: config.GRPC_SERVER_TRANSPORT,
+    internalTokenSecret: config.INTERNAL_TOKEN_SECRET,
     deregisterGraceMs: config.DEREGISTER_GRACE_MS,
     handleSignals,
     metrics: { registry, host: config.METRICS_HOST ?? host, port: config.METRICS_PORT },
