@@ -49,6 +49,12 @@ const started = (platform) => {
   const lines = [
     'Junction is up.',
     `  API        ${url}/api/v1/products/1`,
+    ...(platform.devApiKey
+      ? [
+          `  API key    ${platform.devApiKey}   (dev, scopes orders; kept in .data/dev-api-key.json)`,
+          `             curl -H 'X-API-Key: ${platform.devApiKey}' ${url}/api/v1/me`,
+        ]
+      : [`  API keys   npm run junction -- api-key create --owner <you> --scopes orders`]),
     `  Docs       ${url}/docs   (OpenAPI JSON: ${url}/docs/json)`,
     `  Health     ${url}/healthz   ${url}/readyz`,
     ...(ops

@@ -82,6 +82,7 @@ describe('the shop run from bundles', () => {
       headers: {
         'content-type': 'application/json',
         'idempotency-key': randomBytes(8).toString('hex'),
+        'x-api-key': shop!.apiKey,
       },
       body: JSON.stringify({ items: [{ productId: '2', quantity: 1 }] }),
     });

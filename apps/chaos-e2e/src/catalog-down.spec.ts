@@ -43,7 +43,7 @@ describe('every catalog instance down', () => {
     const order = (key: string) =>
       call<ProblemBody>(`${stack.gatewayUrl}/api/v1/orders`, {
         method: 'POST',
-        headers: { 'idempotency-key': key },
+        headers: { 'idempotency-key': key, 'x-api-key': stack.apiKey },
         json: { items: [{ productId: KNOWN_PRODUCT, quantity: QUANTITY }] },
       });
     const known = await product();

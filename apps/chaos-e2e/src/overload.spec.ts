@@ -53,7 +53,7 @@ describe('overload', () => {
     await configureGateway(stack, {
       routes: { [ROUTE]: { rateLimit: { points: POINTS, durationS: 1 } } },
     });
-    const client = { 'x-api-key': 'chaos-storm-client' };
+    const client = { 'x-api-key': stack.apiKey };
     const result = await runStorm({
       gatewayUrl: stack.gatewayUrl,
       pid: stack.process('gateway').pid!,

@@ -1,4 +1,4 @@
-import { waitUntil } from '@junction/testing';
+import { createStackApiKey, waitUntil } from '@junction/testing';
 import { GATEWAY_PORTS, REGISTRY_URL } from './support/edge-ports';
 import { REGISTRY_DISCOVERY, startGateway, type RunningGateway } from './support/gateway';
 import { expectRateLimited, get, getSeries, statusCounts, times } from './support/http';
@@ -9,7 +9,13 @@ const KV = `${REGISTRY_URL}/v1/kv/junction/config/gateway`;
 describe('rate limiting (in memory, one gateway)', () => {
   let gateway: RunningGateway;
   const product = () => `${gateway.url}/api/v1/products/3`;
-  const withKey = (key: string) => ({ 'x-api-key': key });
+  // Real keys, issued as the CLI issues them: each is a budget of its own.
+  const keys = new Map<string, string>();
+  const withKey = (name: string) => {
+    const key = keys.get(name);
+    if (!key) throw new Error(`no key "${name}" issued in beforeAll`);
+    return { 'x-api-key': key };
+  };
 
   beforeAll(async () => {
     gateway = await startGateway(GATEWAY_PORTS.rateLimit, {
@@ -17,6 +23,9 @@ describe('rate limiting (in memory, one gateway)', () => {
       RATE_LIMIT_POINTS: String(LIMIT),
       RATE_LIMIT_DURATION_S: '60',
     });
+    for (const name of ['countdown', 'first', 'second', 'kv-probe', 'kv', 'kv-after']) {
+      keys.set(name, (await createStackApiKey(REGISTRY_URL, gateway.url, `e2e-${name}`, [])).key);
+    }
   });
   afterAll(async () => {
     await fetch(KV, { method: 'DELETE' });
@@ -24,7 +33,7 @@ describe('rate limiting (in memory, one gateway)', () => {
   });
 
   it('counts down in RateLimit headers, then answers 429 with Retry-After', async () => {
-    const answers = await getSeries(times(LIMIT + 1, product()), withKey('e2e-key-countdown'));
+    const answers = await getSeries(times(LIMIT + 1, product()), withKey('countdown'));
     expect(answers.slice(0, LIMIT).map((a) => a.status)).toEqual(times(LIMIT, 200));
     expect(answers.map((a) => a.headers.get('ratelimit-remaining'))).toEqual([
       '4',
@@ -43,44 +52,47 @@ describe('rate limiting (in memory, one gateway)', () => {
   });
 
   it('gives each API key its own budget, and requests without one the budget of their IP', async () => {
-    const first = await getSeries(times(LIMIT + 2, product()), withKey('e2e-key-first'));
+    const first = await getSeries(times(LIMIT + 2, product()), withKey('first'));
     expect(statusCounts(first)).toEqual({ 200: LIMIT, 429: 2 });
-    const second = await getSeries(times(LIMIT + 2, product()), withKey('e2e-key-second'));
+    const second = await getSeries(times(LIMIT + 2, product()), withKey('second'));
     expect(statusCounts(second)).toEqual({ 200: LIMIT, 429: 2 });
     const byIp = await getSeries(times(LIMIT + 2, product()));
     expect(statusCounts(byIp)).toEqual({ 200: LIMIT, 429: 2 });
   });
 
-  it('refuses a malformed API key with 400', async () => {
-    const answer = await get(product(), withKey('not a key'));
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ reason: 'INVALID_API_KEY' });
+  it('refuses a key nobody issued with 401: an unchecked header buys no budget of its own', async () => {
+    for (const madeUp of ['not a key', `jk_0123456789ab_${'A'.repeat(43)}`]) {
+      const answer = await get(product(), { 'x-api-key': madeUp });
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+      expect(answer.body).toMatchObject({ reason: 'INVALID_CREDENTIAL' });
+    }
   });
 
   it("applies a route's limit written to Consul KV without a restart, and the default once it is deleted", async () => {
     const list = `${gateway.url}/api/v1/products?pageSize=2`;
     const limitOf = async (key: string) =>
       (await get(list, withKey(key))).headers.get('ratelimit-limit');
-    expect(await limitOf('e2e-key-kv-probe')).toBe(String(LIMIT));
+    expect(await limitOf('kv-probe')).toBe(String(LIMIT));
 
     const put = await fetch(KV, {
       method: 'PUT',
       body: JSON.stringify({ routes: { 'GET /api/v1/products': { rateLimit: { points: 2 } } } }),
     });
     expect(put.status).toBe(200);
-    await waitUntil(async () => (await limitOf('e2e-key-kv-probe')) === '2', {
+    await waitUntil(async () => (await limitOf('kv-probe')) === '2', {
       what: 'the KV limit in force',
     });
-    const answers = await getSeries(times(3, list), withKey('e2e-key-kv'));
+    const answers = await getSeries(times(3, list), withKey('kv'));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
     expectRateLimited(answers[2]!, 2);
     // Other routes keep the default.
-    expect((await get(product(), withKey('e2e-key-kv'))).headers.get('ratelimit-limit')).toBe(
+    expect((await get(product(), withKey('kv'))).headers.get('ratelimit-limit')).toBe(
       String(LIMIT),
     );
 
     await fetch(KV, { method: 'DELETE' });
-    await waitUntil(async () => (await limitOf('e2e-key-kv-after')) === String(LIMIT), {
+    await waitUntil(async () => (await limitOf('kv-after')) === String(LIMIT), {
       what: 'the default limit back',
     });
   });

@@ -11,6 +11,8 @@ import {
   registerHttpTracing,
 } from '@junction/telemetry';
 import { gatewayConfigSchema } from './config/gateway.config';
+import { registerAuthentication } from './edge/auth/authentication.hook';
+import { EdgeAuthentication } from './edge/auth/edge-authentication';
 import { ProblemDetailsFilter } from './edge/problem-details.filter';
 import { LoadShedding } from './edge/shedding/load-shedding';
 import { registerLoadShedding } from './edge/shedding/load-shedding.hook';
@@ -42,8 +44,11 @@ async function bootstrap(): Promise<void> {
     },
   );
   // After the tracing hooks (a shed answer still carries X-Trace-Id), before
-  // Nest routes anything; the rate-limit guard comes next, as an APP_GUARD.
+  // Nest routes anything: shedding first (an overloaded gateway verifies
+  // nothing), then who the caller is, then the deadline; the rate-limit
+  // guard comes next, as an APP_GUARD keyed on the verified identity.
   registerLoadShedding(adapter.getInstance(), app.get(LoadShedding));
+  registerAuthentication(adapter.getInstance(), app.get(EdgeAuthentication));
   registerRouteDeadline(adapter.getInstance(), app.get(GatewayRuntimeConfig));
   app.useGlobalFilters(new ProblemDetailsFilter(logger));
   setupOpenApi(app);

@@ -98,7 +98,11 @@ describe('Prometheus scraping every process', () => {
     expect(await burst(4, () => '/api/v1/products/999999')).toEqual(Array(4).fill(404));
     const order = await fetch(`${stack.shop.gatewayUrl}/api/v1/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': 'prometheus-e2e-order-1' },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': 'prometheus-e2e-order-1',
+        'x-api-key': stack.shop.apiKey,
+      },
       body: JSON.stringify({ items: [{ productId: '3', quantity: 1 }] }),
     });
     expect(order.status).toBe(201);

@@ -2,7 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig } from '@junction/config';
 import { Status } from '@junction/grpc-server';
-import { statusErrorOf } from '@junction/grpc-server/testing';
+import { asCaller, statusErrorOf } from '@junction/grpc-server/testing';
+import { installInMemoryTracing, type InMemoryTracing } from '@junction/telemetry/testing';
 import { ordersConfigSchema } from './config/orders.config';
 import { ExpiryJob } from './expiry/expiry-job';
 import { OrdersController } from './grpc/orders.controller';
@@ -15,7 +16,10 @@ import { ordersMetrics } from './upstreams/orders-metrics';
 describe('OrdersModule', () => {
   const database = ordersDatabasePerTest();
   let app: INestApplicationContext;
+  let tracing: InMemoryTracing;
+  const alice = { subject: 'alice', scopes: ['orders'], kind: 'api-key' as const };
   beforeAll(async () => {
+    tracing = installInMemoryTracing();
     app = await NestFactory.createApplicationContext(
       withServiceDatabase(
         OrdersModule.register(
@@ -27,15 +31,27 @@ describe('OrdersModule', () => {
       { logger: false },
     );
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await tracing.shutdown();
+  });
+
+  it('refuses a call without a gateway-verified caller: UNAUTHENTICATED CALLER_REQUIRED', async () => {
+    const failure = await statusErrorOf(app.get(OrdersController).getOrder({ id: '12345' }));
+    expect(failure).toMatchObject({ code: Status.UNAUTHENTICATED, reason: 'CALLER_REQUIRED' });
+  });
 
   it('answers GetOrder for an unknown id with NOT_FOUND ORDER_NOT_FOUND', async () => {
-    const failure = await statusErrorOf(app.get(OrdersController).getOrder({ id: '12345' }));
+    const failure = await statusErrorOf(
+      asCaller(alice, () => app.get(OrdersController).getOrder({ id: '12345' })),
+    );
     expect(failure).toMatchObject({ code: Status.NOT_FOUND, reason: 'ORDER_NOT_FOUND' });
   });
 
   it('validates before any use case runs: INVALID_ARGUMENT INVALID_REQUEST', async () => {
-    const failure = await statusErrorOf(app.get(OrdersController).confirmOrder({ id: 'x' }));
+    const failure = await statusErrorOf(
+      asCaller(alice, () => app.get(OrdersController).confirmOrder({ id: 'x' })),
+    );
     expect(failure).toMatchObject({ code: Status.INVALID_ARGUMENT, reason: 'INVALID_REQUEST' });
   });
 

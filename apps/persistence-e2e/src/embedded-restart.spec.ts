@@ -30,20 +30,20 @@ describe('the embedded default across a stop and a start', () => {
     shop = await start();
     const key = randomUUID();
     const items = [{ productId: '6', quantity: 2 }];
-    const created = await createOrder(shop.gatewayUrl, items, key);
+    const created = await createOrder(shop, items, key);
     expect(created.status).toBe(201);
-    const available = (await stockOf(shop.gatewayUrl, '6')).available;
+    const available = (await stockOf(shop, '6')).available;
     await shop.stop();
     shop = undefined;
     expect(existsSync(path.join(dir, 'orders'))).toBe(true);
     expect(existsSync(path.join(dir, 'inventory'))).toBe(true);
 
     shop = await start();
-    const read = await request<Order>(shop.gatewayUrl, `/api/v1/orders/${created.body.id}`);
+    const read = await request<Order>(shop, `/api/v1/orders/${created.body.id}`);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
-    const replay = await createOrder(shop.gatewayUrl, items, key);
+    const replay = await createOrder(shop, items, key);
     expect([replay.status, replay.body.id]).toEqual([200, created.body.id]);
-    expect((await stockOf(shop.gatewayUrl, '6')).available).toBe(available);
+    expect((await stockOf(shop, '6')).available).toBe(available);
   });
 });

@@ -1,7 +1,7 @@
 import { ordersV1 } from '@junction/contracts';
 import { StaticResolver } from '@junction/discovery';
 import { connectUpstream, GrpcCallError, GrpcJsTransport } from '@junction/grpc-client';
-import { waitUntil } from '@junction/testing';
+import { stackCallerMetadata, waitUntil } from '@junction/testing';
 import { randomUUID } from 'node:crypto';
 import { createOrder, request, stockOf, type Order } from './support/gateway-http';
 import { startPersistenceStack, type PersistenceStack } from './support/persistence-stack';
@@ -38,29 +38,41 @@ describe('orders and stock on PostgreSQL, two instances of each', () => {
 
   it('lets exactly the available count of concurrent orders for the last units succeed', async () => {
     // Product 10 is seeded low: 1 + 10 % 7 = 4 units.
-    expect((await stockOf(stack.gatewayUrl, '10')).available).toBe(4);
+    expect((await stockOf(stack, '10')).available).toBe(4);
     const answers = await Promise.all(
-      Array.from({ length: 12 }, () =>
-        createOrder(stack.gatewayUrl, [{ productId: '10', quantity: 1 }]),
-      ),
+      Array.from({ length: 12 }, () => createOrder(stack, [{ productId: '10', quantity: 1 }])),
     );
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([...Array(4).fill(201), ...Array(8).fill(409)]);
     for (const refused of answers.filter((answer) => answer.status === 409)) {
       expect(refused.body.reason).toBe('INSUFFICIENT_STOCK');
     }
-    expect((await stockOf(stack.gatewayUrl, '10')).available).toBe(0);
+    expect((await stockOf(stack, '10')).available).toBe(0);
   });
 
   it('replays an order on the other instance, and refuses its key there with other items', async () => {
     const key = randomUUID();
     const items = [{ productId: '3', quantity: 2 }];
-    const created = await ordersAt(PORTS.orders).createOrder({ idempotencyKey: key, items });
-    const replayed = await ordersAt(PORTS.ordersB).createOrder({ idempotencyKey: key, items });
+    // Straight to each instance, as the stack's gateway would sign the caller.
+    const asCaller = {
+      metadata: await stackCallerMetadata({
+        subject: 'direct',
+        scopes: ['orders'],
+        kind: 'api-key',
+      }),
+    };
+    const created = await ordersAt(PORTS.orders).createOrder(
+      { idempotencyKey: key, items },
+      asCaller,
+    );
+    const replayed = await ordersAt(PORTS.ordersB).createOrder(
+      { idempotencyKey: key, items },
+      asCaller,
+    );
     expect(created.replayed).toBe(false);
     expect(replayed).toEqual({ order: created.order, replayed: true });
     const reused = await ordersAt(PORTS.ordersB)
-      .createOrder({ idempotencyKey: key, items: [{ productId: '3', quantity: 1 }] })
+      .createOrder({ idempotencyKey: key, items: [{ productId: '3', quantity: 1 }] }, asCaller)
       .catch((error: unknown) => error);
     expect(reused).toBeInstanceOf(GrpcCallError);
     expect(reused).toMatchObject({ reason: 'IDEMPOTENCY_KEY_REUSED' });
@@ -68,24 +80,24 @@ describe('orders and stock on PostgreSQL, two instances of each', () => {
 
   it('keeps orders, their keys and the stock they hold across a restart of every app', async () => {
     const key = randomUUID();
-    const created = await createOrder(stack.gatewayUrl, [{ productId: '4', quantity: 3 }], key);
+    const created = await createOrder(stack, [{ productId: '4', quantity: 3 }], key);
     expect(created.status).toBe(201);
-    const available = (await stockOf(stack.gatewayUrl, '4')).available;
+    const available = (await stockOf(stack, '4')).available;
     await stack.restartApps();
-    const read = await request<Order>(stack.gatewayUrl, `/api/v1/orders/${created.body.id}`);
+    const read = await request<Order>(stack, `/api/v1/orders/${created.body.id}`);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
-    const replay = await createOrder(stack.gatewayUrl, [{ productId: '4', quantity: 3 }], key);
+    const replay = await createOrder(stack, [{ productId: '4', quantity: 3 }], key);
     expect(replay.status).toBe(200);
     expect(replay.body.id).toBe(created.body.id);
-    expect((await stockOf(stack.gatewayUrl, '4')).available).toBe(available);
+    expect((await stockOf(stack, '4')).available).toBe(available);
   });
 
   it('loses and duplicates nothing when an orders instance is killed mid-order', async () => {
-    const before = (await stockOf(stack.gatewayUrl, '20')).available;
+    const before = (await stockOf(stack, '20')).available;
     const keys = Array.from({ length: 16 }, () => randomUUID());
     const item = [{ productId: '20', quantity: 1 }];
-    const inFlight = keys.map((key) => createOrder(stack.gatewayUrl, item, key));
+    const inFlight = keys.map((key) => createOrder(stack, item, key));
     // The first answer back means the rest are on their way through both instances.
     await Promise.race(inFlight);
     stack.processes.get('orders')?.signal('SIGKILL');
@@ -100,7 +112,7 @@ describe('orders and stock on PostgreSQL, two instances of each', () => {
     await waitUntil(
       async () => {
         for (const key of keys.filter((k) => !settled.has(k))) {
-          const retry = await createOrder(stack.gatewayUrl, item, key);
+          const retry = await createOrder(stack, item, key);
           if (retry.status === 200 || retry.status === 201) settled.set(key, retry.body.id);
         }
         return settled.size === keys.length;
@@ -109,6 +121,6 @@ describe('orders and stock on PostgreSQL, two instances of each', () => {
     );
     for (const [key, id] of acknowledged) expect(settled.get(key)).toBe(id);
     expect(new Set(settled.values()).size).toBe(keys.length);
-    expect((await stockOf(stack.gatewayUrl, '20')).available).toBe(before - keys.length);
+    expect((await stockOf(stack, '20')).available).toBe(before - keys.length);
   });
 });

@@ -1,6 +1,8 @@
 import { catalogV1, inventoryV1, ordersV1, reviewsV1 } from '@junction/contracts';
 import { GrpcStatus } from '@junction/grpc-client';
-import { grpcServing } from '@junction/testing';
+import { Metadata } from '@grpc/grpc-js';
+import { CALLER_METADATA_KEY, InternalTokens } from '@junction/auth';
+import { grpcServing, stackCallerMetadata } from '@junction/testing';
 import { grpcAddress } from './support/e2e-ports';
 import { directClients, grpcError } from './support/grpc-clients';
 
@@ -9,6 +11,12 @@ const catalog = clients.connect(catalogV1.CatalogServiceDefinition, grpcAddress(
 const inventory = clients.connect(inventoryV1.InventoryServiceDefinition, grpcAddress('inventory'));
 const reviews = clients.connect(reviewsV1.ReviewsServiceDefinition, grpcAddress('reviews'));
 const orders = clients.connect(ordersV1.OrdersServiceDefinition, grpcAddress('orders'));
+
+/** Calls to orders claim a caller signed as the stack's gateway signs one. */
+const asGateway = () =>
+  stackCallerMetadata({ subject: 'grpc-e2e', scopes: ['orders'], kind: 'api-key' }).then(
+    (metadata) => ({ metadata }),
+  );
 
 afterAll(() => clients.close());
 
@@ -58,18 +66,54 @@ describe('services over gRPC', () => {
     ['reviews GetSummary with id 0', () => reviews.getSummary({ productId: '0' })],
     [
       'orders CreateOrder with no key',
-      () => orders.createOrder({ idempotencyKey: '', items: [{ productId: '1', quantity: 1 }] }),
+      async () =>
+        orders.createOrder(
+          { idempotencyKey: '', items: [{ productId: '1', quantity: 1 }] },
+          await asGateway(),
+        ),
     ],
     [
       'orders CreateOrder with quantity 1001',
-      () =>
-        orders.createOrder({ idempotencyKey: 'k', items: [{ productId: '1', quantity: 1001 }] }),
+      async () =>
+        orders.createOrder(
+          { idempotencyKey: 'k', items: [{ productId: '1', quantity: 1001 }] },
+          await asGateway(),
+        ),
     ],
-    ['orders GetOrder with a malformed id', () => orders.getOrder({ id: 'x1' })],
+    [
+      'orders GetOrder with a malformed id',
+      async () => orders.getOrder({ id: 'x1' }, await asGateway()),
+    ],
   ])('%s is INVALID_ARGUMENT with a message', async (_case, call) => {
     const error = await grpcError(call());
     expect(error.code).toBe(GrpcStatus.INVALID_ARGUMENT);
     expect(error.details.length).toBeGreaterThan(5);
+  });
+
+  it('orders refuses a call reaching it without a gateway-signed caller: UNAUTHENTICATED', async () => {
+    const error = await grpcError(orders.getOrder({ id: '1' }));
+    expect(error.code).toBe(GrpcStatus.UNAUTHENTICATED);
+    expect(error.details).toMatch(/identity of its caller/);
+  });
+
+  it('every service refuses a caller token it cannot trust, before any handler runs', async () => {
+    const forged = new Metadata();
+    forged.set(
+      CALLER_METADATA_KEY,
+      await new InternalTokens('x'.repeat(40)).mint({
+        subject: 'mallory',
+        scopes: ['orders'],
+        kind: 'api-key',
+      }),
+    );
+    for (const call of [
+      () => orders.getOrder({ id: '1' }, { metadata: forged }),
+      () => catalog.getProduct({ id: '1' }, { metadata: forged }),
+    ]) {
+      const error = await grpcError(call());
+      expect(error.code).toBe(GrpcStatus.UNAUTHENTICATED);
+      expect(error.details).toMatch(/not signed by a trusted gateway/);
+    }
   });
 
   it('inventory Reserve is all-or-nothing and idempotent per order id', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expectProblem, http } from './support/http';
+import { sharedApiKeyHeader } from '@junction/testing';
+import { expectProblem, http, type HttpInit } from './support/http';
 import { sendPartialBody } from './support/raw-http';
 
 interface Order {
@@ -17,8 +18,12 @@ const available = async (productId: string): Promise<number> => {
   return res.body.stock.available;
 };
 
+/** A request as the stack's API key holder (scope orders): each order is its owner's. */
+const authorized = <T = Record<string, unknown>>(path: string, init: HttpInit = {}) =>
+  http<T>(path, { ...init, headers: { ...sharedApiKeyHeader(), ...init.headers } });
+
 const createOrder = (items: unknown, key: string = randomUUID()) =>
-  http<Order>('/api/v1/orders', {
+  authorized<Order>('/api/v1/orders', {
     method: 'POST',
     headers: { 'idempotency-key': key },
     body: { items },
@@ -115,7 +120,7 @@ describe('POST /api/v1/orders', () => {
   });
 
   it('requires an Idempotency-Key header', async () => {
-    const res = await http('/api/v1/orders', {
+    const res = await authorized('/api/v1/orders', {
       method: 'POST',
       body: { items: [{ productId: '1', quantity: 1 }] },
     });
@@ -153,7 +158,7 @@ describe('POST /api/v1/orders', () => {
   });
 
   it('rejects an unknown top-level field with 400', async () => {
-    const res = await http('/api/v1/orders', {
+    const res = await authorized('/api/v1/orders', {
       method: 'POST',
       headers: { 'idempotency-key': randomUUID() },
       body: { items: [{ productId: '1', quantity: 1 }], coupon: 'FREE' },
@@ -164,7 +169,7 @@ describe('POST /api/v1/orders', () => {
   it.each([['{"items": ['], ['not json'], ['']])(
     'rejects malformed JSON %j with 400',
     async (rawBody) => {
-      const res = await http('/api/v1/orders', {
+      const res = await authorized('/api/v1/orders', {
         method: 'POST',
         headers: { 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
         rawBody,
@@ -176,7 +181,11 @@ describe('POST /api/v1/orders', () => {
   it('rejects a body over 1 MiB with 413 from its declared length', async () => {
     const res = await sendPartialBody(
       '/api/v1/orders',
-      { 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
+      {
+        ...sharedApiKeyHeader(),
+        'idempotency-key': randomUUID(),
+        'content-type': 'application/json',
+      },
       1024 * 1024 + 1,
       64 * 1024,
     );
@@ -186,7 +195,7 @@ describe('POST /api/v1/orders', () => {
   });
 
   it('accepts a body of just under 1 MiB up to the validation', async () => {
-    const res = await http('/api/v1/orders', {
+    const res = await authorized('/api/v1/orders', {
       method: 'POST',
       headers: { 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
       rawBody: `{"items":[],"pad":"${'a'.repeat(1024 * 1024 - 40)}"}`,
@@ -198,22 +207,24 @@ describe('POST /api/v1/orders', () => {
 describe('orders by id', () => {
   it('confirms a pending order, and confirming again changes nothing', async () => {
     const created = await createOrder([{ productId: '11', quantity: 1 }]);
-    const confirmed = await http<Order>(`/api/v1/orders/${created.body.id}/confirm`, {
+    const confirmed = await authorized<Order>(`/api/v1/orders/${created.body.id}/confirm`, {
       method: 'POST',
     });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toEqual({ ...created.body, status: 'CONFIRMED' });
-    const again = await http<Order>(`/api/v1/orders/${created.body.id}/confirm`, {
+    const again = await authorized<Order>(`/api/v1/orders/${created.body.id}/confirm`, {
       method: 'POST',
     });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(confirmed.body);
-    expect((await http<Order>(`/api/v1/orders/${created.body.id}`)).body.status).toBe('CONFIRMED');
+    expect((await authorized<Order>(`/api/v1/orders/${created.body.id}`)).body.status).toBe(
+      'CONFIRMED',
+    );
   });
 
   it('gets an order by id', async () => {
     const created = await createOrder([{ productId: '12', quantity: 2 }]);
-    const res = await http<Order>(`/api/v1/orders/${created.body.id}`);
+    const res = await authorized<Order>(`/api/v1/orders/${created.body.id}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created.body);
   });
@@ -221,13 +232,13 @@ describe('orders by id', () => {
   it.each(['abc', '0', '-5', '1.5', '9223372036854775808', '12345678901234567890'])(
     'rejects order id %s with 400',
     async (id) => {
-      expectProblem(await http(`/api/v1/orders/${id}`), 400);
-      expectProblem(await http(`/api/v1/orders/${id}/confirm`, { method: 'POST' }), 400);
+      expectProblem(await authorized(`/api/v1/orders/${id}`), 400);
+      expectProblem(await authorized(`/api/v1/orders/${id}/confirm`, { method: 'POST' }), 400);
     },
   );
 
   it('answers 404 for an unknown order', async () => {
-    expectProblem(await http('/api/v1/orders/9223372036854775807'), 404);
-    expectProblem(await http('/api/v1/orders/42/confirm', { method: 'POST' }), 404);
+    expectProblem(await authorized('/api/v1/orders/9223372036854775807'), 404);
+    expectProblem(await authorized('/api/v1/orders/42/confirm', { method: 'POST' }), 404);
   });
 });

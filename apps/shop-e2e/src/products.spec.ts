@@ -129,6 +129,7 @@ describe('routes and docs', () => {
         '/api/v1/orders',
         '/api/v1/orders/{id}',
         '/api/v1/orders/{id}/confirm',
+        '/api/v1/me',
       ]),
     );
     // The edge's answers are documented on every route, with their headers.

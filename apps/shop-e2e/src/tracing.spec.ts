@@ -1,4 +1,5 @@
-import { waitUntil, type ReceivedSpan } from '@junction/testing';
+import { sharedApiKeyHeader, waitUntil, type ReceivedSpan } from '@junction/testing';
+import { subjectHash } from '@junction/auth';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { OTLP_RECEIVER } from './support/e2e-ports';
 import { http } from './support/http';
@@ -18,7 +19,11 @@ describe('trace propagation', () => {
     const callerSpanId = randomBytes(8).toString('hex');
     const res = await http('/api/v1/orders', {
       method: 'POST',
-      headers: { 'idempotency-key': randomUUID(), traceparent: `00-${traceId}-${callerSpanId}-01` },
+      headers: {
+        ...sharedApiKeyHeader(),
+        'idempotency-key': randomUUID(),
+        traceparent: `00-${traceId}-${callerSpanId}-01`,
+      },
       body: { items: [{ productId: '20', quantity: 1 }] },
     });
     expect(res.status).toBe(201);
@@ -54,6 +59,12 @@ describe('trace propagation', () => {
     const inInventory = find(spans, 'inventory', SERVER, 'inventory.v1.InventoryService/Reserve')!;
     expect(toInventory.parentSpanId).toBe(inOrders.spanId);
     expect(inInventory.parentSpanId).toBe(toInventory.spanId);
+
+    // Whom the request was for reached every hop, as a pseudonym only.
+    for (const span of [edge, inOrders, inCatalog, inInventory]) {
+      expect(span.attributes['enduser.id']).toBe(subjectHash('e2e'));
+    }
+    expect(JSON.stringify(spans)).not.toContain(sharedApiKeyHeader()['x-api-key']);
   });
 
   it('continues an unsampled incoming trace id without recording it', async () => {

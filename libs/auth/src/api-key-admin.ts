@@ -71,6 +71,22 @@ export class ApiKeyAdmin {
     return found;
   }
 
+  /**
+   * Puts a saved record back unless KV already holds its id (the dev
+   * registry forgets KV when it restarts); true when the key is in force
+   * afterwards, false when KV has it revoked: a revocation is never undone.
+   */
+  async ensure(record: ApiKeyRecord): Promise<boolean> {
+    let inForce = true;
+    await this.update((set) => {
+      const held = set.keys[record.id];
+      if (!held) return withRecord(set, record);
+      inForce = held.revokedAt === undefined && held.hash === record.hash;
+      return set;
+    });
+    return inForce;
+  }
+
   private async read(): Promise<{ set: ApiKeySet; index: string }> {
     const entry = await this.kv.read(API_KEYS_KV_KEY);
     if (!entry) return { set: { keys: {} }, index: '0' };

@@ -53,6 +53,7 @@ describe('RPC server metrics', () => {
         get current() {
           return faults;
         },
+        loaded: true,
         stop: async () => undefined,
       },
       registration: ({ metricsPort }) => {

@@ -83,4 +83,5 @@ export {
   type LauncherEvent,
 } from './launch/launch';
 export { startDevPlatform, type DevPlatform, type DevPlatformOptions } from './launch/dev-platform';
+export { devApiKey, awaitApiKeyAccepted, DEV_API_KEY_SCOPES } from './launch/dev-api-key';
 export { readDevSettings, DevSettingsError, type DevSettings } from './launch/dev-settings';

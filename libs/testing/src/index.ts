@@ -49,3 +49,7 @@ export {
 export { putKv, deleteKv, passingInstanceIds } from './consul-kv';
 export { startRedisServer, type RedisServer } from './redis-server';
 export { startPostgresServer, postgresBinDir, type PostgresServer } from './postgres-server';
+export { shareApiKey, sharedApiKeyHeader } from './shared-api-key';
+export { stackCallerMetadata } from './caller-metadata';
+export { createStackApiKey } from './stack-api-key';
+export { processLogFiles, type ProcessLogFiles } from './process-log-files';

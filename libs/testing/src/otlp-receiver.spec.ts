@@ -4,7 +4,23 @@ const exportBody = (service: string, traceId: string, spanId: string) => ({
   resourceSpans: [
     {
       resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] },
-      scopeSpans: [{ spans: [{ traceId, spanId, parentSpanId: '', name: 'GET /x', kind: 2 }] }],
+      scopeSpans: [
+        {
+          spans: [
+            {
+              traceId,
+              spanId,
+              parentSpanId: '',
+              name: 'GET /x',
+              kind: 2,
+              attributes: [
+                { key: 'enduser.id', value: { stringValue: 'pseudonym' } },
+                { key: 'http.status_code', value: { intValue: 200 } },
+              ],
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -14,7 +30,7 @@ describe('OTLP receiver', () => {
   beforeAll(async () => (receiver = await startOtlpReceiver()));
   afterAll(() => receiver.close());
 
-  it('collects spans posted as OTLP/HTTP JSON, with their service name', async () => {
+  it('collects spans posted as OTLP/HTTP JSON, with their service name and string attributes', async () => {
     const res = await fetch(`${receiver.url}/v1/traces`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -28,6 +44,7 @@ describe('OTLP receiver', () => {
       parentSpanId: '',
       name: 'GET /x',
       kind: 2,
+      attributes: { 'enduser.id': 'pseudonym' },
     });
   });
 

@@ -9,16 +9,20 @@ export interface ReceivedSpan {
   readonly parentSpanId: string;
   readonly name: string;
   readonly kind: number;
+  /** The span's string-valued attributes. */
+  readonly attributes: Readonly<Record<string, string>>;
 }
 
 interface OtlpAttribute {
   key: string;
-  value?: { stringValue?: string };
+  value?: { stringValue?: string; intValue?: number };
 }
 interface OtlpExport {
   resourceSpans?: {
     resource?: { attributes?: OtlpAttribute[] };
-    scopeSpans?: { spans?: Omit<ReceivedSpan, 'service'>[] }[];
+    scopeSpans?: {
+      spans?: (Omit<ReceivedSpan, 'service' | 'attributes'> & { attributes?: OtlpAttribute[] })[];
+    }[];
   }[];
 }
 
@@ -43,7 +47,12 @@ function collect(payload: OtlpExport, into: ReceivedSpan[]): void {
     for (const scope of resourceSpans.scopeSpans ?? []) {
       for (const span of scope.spans ?? []) {
         const { traceId, spanId, parentSpanId = '', name, kind } = span;
-        into.push({ service, traceId, spanId, parentSpanId, name, kind });
+        const attributes = Object.fromEntries(
+          (span.attributes ?? []).flatMap((a) =>
+            a.value?.stringValue === undefined ? [] : [[a.key, a.value.stringValue]],
+          ),
+        );
+        into.push({ service, traceId, spanId, parentSpanId, name, kind, attributes });
       }
     }
   }

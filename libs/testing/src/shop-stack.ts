@@ -1,3 +1,4 @@
+import type { NewApiKey } from '@junction/auth';
 import {
   addressEnv,
   appEnv,
@@ -14,6 +15,7 @@ import {
   type RestartBackoff,
   type RunningPlatform,
 } from '@junction/launcher';
+import { createStackApiKey } from './stack-api-key';
 import { WORKSPACE_ROOT } from './workspace-root';
 
 /** A service of the workspace (any app tagged role:service). */
@@ -84,6 +86,10 @@ export interface ShopOptions extends ManagedProcessOptions {
 
 export interface RunningShop {
   readonly gatewayUrl: string;
+  /** An API key (owner e2e, scope orders) the gateway already accepts, for routes that need one. */
+  readonly apiKey: string;
+  /** A new key in the stack's KV, resolved once the gateway accepts it. */
+  createApiKey(owner: string, scopes?: readonly string[]): Promise<NewApiKey>;
   /** The current process of each app (kept current across restarts). */
   readonly processes: ReadonlyMap<string, ManagedProcess>;
   readonly ports: ShopPorts;
@@ -140,7 +146,16 @@ export const FAST_DISCOVERY_ENV: Readonly<Record<string, string>> = {
  */
 const HARNESS_GATEWAY_ENV: Readonly<Record<string, string>> = {
   RATE_LIMIT_POINTS: '1000000',
+  // Suites send bad credentials on purpose; the auth suite sets its own limit.
+  AUTH_FAILURE_LIMIT: '1000000',
 };
+
+/**
+ * One caller-signing secret for every process a stack starts, whether the
+ * launcher starts it or a suite does later (startApp): the launcher's
+ * per-run secret would not reach the latter.
+ */
+export const HARNESS_INTERNAL_TOKEN_SECRET = 'junction-test-stacks-only-caller-signing-secret';
 
 /**
  * Test stacks keep each service's embedded database in memory: suites run
@@ -153,6 +168,9 @@ const HARNESS_SERVICE_ENV: Readonly<Record<string, string>> = {
 
 const baseEnv = (app: AppDefinition, options: ShopOptions): Env => ({
   ...process.env,
+  ...(app.role === 'service' || app.role === 'gateway'
+    ? { INTERNAL_TOKEN_SECRET: HARNESS_INTERNAL_TOKEN_SECRET }
+    : {}),
   ...(app.role === 'service' ? HARNESS_SERVICE_ENV : {}),
   ...(app.role === 'gateway' && !options.publicRateLimits ? HARNESS_GATEWAY_ENV : {}),
   ...options.env,
@@ -243,5 +261,13 @@ export async function startShop(options: ShopOptions): Promise<RunningShop> {
     await platform.stop();
   };
   const gatewayUrl = `http://${options.host ?? '127.0.0.1'}:${options.ports.gateway}`;
-  return { gatewayUrl, processes, ports, platform, stop };
+  const createApiKey = (owner: string, scopes?: readonly string[]) =>
+    createStackApiKey(platform.consulAddress, gatewayUrl, owner, scopes);
+  try {
+    const { key: apiKey } = await createApiKey('e2e');
+    return { gatewayUrl, apiKey, createApiKey, processes, ports, platform, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

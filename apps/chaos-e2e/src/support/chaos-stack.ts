@@ -1,6 +1,7 @@
 import {
   awaitReady,
   consulAnswers,
+  createStackApiKey,
   FAST_DISCOVERY_ENV,
   grpcServing,
   httpOk,
@@ -37,6 +38,8 @@ export interface ChaosStackOptions {
 
 export interface ChaosStack {
   readonly gatewayUrl: string;
+  /** An API key (scope orders) the gateway accepts. */
+  readonly apiKey: string;
   readonly registryUrl: string;
   /** The running (or last) process of that name. */
   process(name: ChaosProcess): ManagedProcess;
@@ -102,6 +105,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
     await Promise.all([...logs.values()].map((log) => new Promise((resolve) => log.end(resolve))));
   };
 
+  let apiKey = '';
   try {
     const registry = startDevRegistry(shopOptions('registry'));
     processes.set('registry', registry);
@@ -128,6 +132,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
         what: 'the gateway to apply its runtime configuration',
       });
     }
+    ({ key: apiKey } = await createStackApiKey(registryUrl, gatewayUrl, `chaos-${options.suite}`));
   } catch (error) {
     await stop();
     throw error;
@@ -135,6 +140,7 @@ export async function startChaosStack(options: ChaosStackOptions): Promise<Chaos
 
   return {
     gatewayUrl,
+    apiKey,
     registryUrl,
     process: (name) => {
       const proc = processes.get(name);

@@ -8,6 +8,7 @@ import {
 } from '@junction/config';
 import { TRANSPORT_KINDS } from '@junction/grpc-client';
 import { z } from 'zod';
+import { authEnv } from '../edge/auth/auth.env';
 import { rateLimitEnv } from '../edge/rate-limit/rate-limit.env';
 import { sheddingEnv } from '../edge/shedding/shedding.env';
 import { upstreamEnv } from '../upstreams/upstream.env';
@@ -39,6 +40,9 @@ export const gatewayConfigSchema = z.object({
   // Edge policies: RATE_LIMIT_*, REDIS_*, TRUST_PROXY and SHED_* (defaults documented there).
   ...rateLimitEnv(),
   ...sheddingEnv(),
+  // Who may call what: AUTH_* (API keys always, JWTs when an identity provider is named)
+  // and INTERNAL_TOKEN_SECRET, which signs the identity passed to services.
+  ...authEnv(),
 });
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

@@ -13,7 +13,8 @@ export const EdgeResponses = () =>
     ApiHeader({
       name: 'X-API-Key',
       required: false,
-      description: 'Rate limits are counted per key when given, else per client IP.',
+      description:
+        'An API key (or send it as Authorization: Bearer). Rate limits count per verified key or token subject, else per client IP.',
     }),
     ApiResponse({
       status: 429,

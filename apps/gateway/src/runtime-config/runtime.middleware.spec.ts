@@ -16,7 +16,7 @@ const callTo = (upstream: string, deadline: number): UnaryCall => ({
 
 const runtimeWith = (json: unknown) =>
   new GatewayRuntimeConfig(
-    { current: gatewayRuntimeSchema.parse(json), stop: async () => undefined },
+    { current: gatewayRuntimeSchema.parse(json), loaded: true, stop: async () => undefined },
     2000,
   );
 

@@ -12,6 +12,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { loadConfig } from '@junction/config';
 import { catalogV1, inventoryV1 } from '@junction/contracts';
 import { toPackageDefinition } from '@junction/grpc-server';
+import { asCaller } from '@junction/grpc-server/testing';
 import { Registry } from '@junction/metrics';
 import { withDeadline } from '@junction/resilience';
 import { ordersConfigSchema } from '../config/orders.config';
@@ -21,6 +22,7 @@ import { ordersDatabasePerTest, withServiceDatabase } from '../testing/orders-da
 import { ordersMetrics } from './orders-metrics';
 
 const PORT = 23060;
+const CALLER = { subject: 'alice', scopes: ['orders'], kind: 'api-key' as const };
 
 /** Catalog and inventory in one fake server; inventory notes each Reserve's deadline. */
 async function startUpstreams(reserveDeadlines: number[]): Promise<Server> {
@@ -105,10 +107,12 @@ describe("orders' upstream calls", () => {
   it("keep the inbound call's deadline, not their own longer timeout", async () => {
     const inbound = Date.now() + 700;
     const order = await context.with(withDeadline(context.active(), inbound), () =>
-      app.get(OrdersController).createOrder({
-        idempotencyKey: 'deadline-propagation-1',
-        items: [{ productId: '1', quantity: 1 }],
-      }),
+      asCaller(CALLER, () =>
+        app.get(OrdersController).createOrder({
+          idempotencyKey: 'deadline-propagation-1',
+          items: [{ productId: '1', quantity: 1 }],
+        }),
+      ),
     );
     expect(order.order?.status).toBeDefined();
     expect(reserveDeadlines).toHaveLength(1);
@@ -123,10 +127,12 @@ describe("orders' upstream calls", () => {
         (v) => !('le' in v.labels) && (v as { metricName?: string }).metricName?.endsWith('_count'),
       );
     await context.with(withDeadline(context.active(), Date.now() + 2_000), () =>
-      app.get(OrdersController).createOrder({
-        idempotencyKey: 'metrics-1',
-        items: [{ productId: '1', quantity: 1 }],
-      }),
+      asCaller(CALLER, () =>
+        app.get(OrdersController).createOrder({
+          idempotencyKey: 'metrics-1',
+          items: [{ productId: '1', quantity: 1 }],
+        }),
+      ),
     );
     expect(await samples('rpc_client_call_duration_seconds')).toEqual(
       expect.arrayContaining([

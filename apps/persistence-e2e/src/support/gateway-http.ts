@@ -12,15 +12,22 @@ export interface Order {
   readonly items: { productId: string; quantity: number }[];
 }
 
-/** One request to the gateway at `base`; JSON bodies parsed. */
+/** A gateway and the API key its requests are sent with. */
+export interface GatewayClient {
+  readonly gatewayUrl: string;
+  readonly apiKey: string;
+}
+
+/** One request to the gateway as the key's holder; JSON bodies parsed. */
 export async function request<T = Record<string, unknown>>(
-  base: string,
+  gateway: GatewayClient,
   path: string,
   init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
 ): Promise<Answer<T>> {
-  const res = await fetch(`${base}${path}`, {
+  const res = await fetch(`${gateway.gatewayUrl}${path}`, {
     method: init.method ?? 'GET',
     headers: {
+      'x-api-key': gateway.apiKey,
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...init.headers,
     },
@@ -32,19 +39,19 @@ export async function request<T = Record<string, unknown>>(
 }
 
 export const createOrder = (
-  base: string,
+  gateway: GatewayClient,
   items: { productId: string; quantity: number }[],
   key: string = randomUUID(),
 ) =>
-  request<Order & { reason?: string }>(base, '/api/v1/orders', {
+  request<Order & { reason?: string }>(gateway, '/api/v1/orders', {
     method: 'POST',
     headers: { 'idempotency-key': key },
     body: { items },
   });
 
-export async function stockOf(base: string, productId: string) {
+export async function stockOf(gateway: GatewayClient, productId: string) {
   const res = await request<{ stock: { available: number; reserved: number } }>(
-    base,
+    gateway,
     `/api/v1/products/${productId}`,
   );
   if (res.status !== 200) throw new Error(`product ${productId}: ${res.status}`);

@@ -1,6 +1,7 @@
 import {
   awaitReady,
   consulAnswers,
+  createStackApiKey,
   FAST_DISCOVERY_ENV,
   grpcServing,
   httpOk,
@@ -26,6 +27,8 @@ export interface PersistencePorts extends ShopPorts {
 
 export interface PersistenceStack {
   readonly gatewayUrl: string;
+  /** An API key (scope orders) the gateway accepts; it stays valid across restartApps. */
+  readonly apiKey: string;
   readonly postgres: PostgresServer;
   /** Every app process by instance name (orders, orders-b, inventory, inventory-b, …). */
   readonly processes: Map<string, ManagedProcess>;
@@ -92,8 +95,15 @@ export async function startPersistenceStack(ports: PersistencePorts): Promise<Pe
   processes.set('registry', registry);
   await awaitReady(registry, () => consulAnswers(`http://127.0.0.1:${ports.registry}`), 20_000);
   await startApps();
+  const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
+  const { key: apiKey } = await createStackApiKey(
+    `http://127.0.0.1:${ports.registry}`,
+    gatewayUrl,
+    'persistence-e2e',
+  );
   return {
-    gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    gatewayUrl,
+    apiKey,
     postgres,
     processes,
     restartApps: async () => {

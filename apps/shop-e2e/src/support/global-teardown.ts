@@ -5,5 +5,5 @@ export default async function globalTeardown(): Promise<void> {
   if (!stack) return;
   await stack.shop.stop();
   await stack.receiver.close();
-  for (const log of stack.logs) log.end();
+  stack.logs.close();
 }

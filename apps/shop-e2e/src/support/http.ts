@@ -7,14 +7,16 @@ export interface HttpResult<T = unknown> {
 }
 
 /** One request to the gateway; the body is parsed as JSON when it is JSON. */
+export interface HttpInit {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+  readonly rawBody?: string;
+}
+
 export async function http<T = Record<string, unknown>>(
   path: string,
-  init: {
-    method?: string;
-    headers?: Record<string, string>;
-    body?: unknown;
-    rawBody?: string;
-  } = {},
+  init: HttpInit = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined = init.rawBody;

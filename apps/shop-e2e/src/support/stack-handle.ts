@@ -1,10 +1,9 @@
-import type { OtlpReceiver, RunningShop } from '@junction/testing';
-import type { WriteStream } from 'node:fs';
+import type { OtlpReceiver, ProcessLogFiles, RunningShop } from '@junction/testing';
 
 interface Stack {
   readonly receiver: OtlpReceiver;
   readonly shop: RunningShop;
-  readonly logs: readonly WriteStream[];
+  readonly logs: ProcessLogFiles;
 }
 
 // Jest runs globalSetup and globalTeardown in the same process but as

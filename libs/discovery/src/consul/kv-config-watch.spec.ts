@@ -44,6 +44,18 @@ describe('KvConfigWatch', () => {
     expect(watch.current).toEqual({ timeoutMs: 2000, degraded: [] });
   });
 
+  it('says it is loaded only once the first answer came (an absent key too)', async () => {
+    const { source, reads } = scripted([]);
+    watch = start(source);
+    await waitUntil(() => reads() === 1);
+    expect(watch.loaded).toBe(false);
+    const answered = scripted([{ index: 3n, value: undefined }]);
+    const second = start(answered.source);
+    await waitUntil(() => answered.reads() === 2);
+    expect(second.loaded).toBe(true);
+    await second.stop();
+  });
+
   it('applies a new value, defaults filling the rest', async () => {
     const { source, reads } = scripted([
       { index: 3n, value: undefined },

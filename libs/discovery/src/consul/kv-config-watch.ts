@@ -60,6 +60,11 @@ export class KvConfigWatch<S extends z.ZodType> {
     return this.value;
   }
 
+  /** True once the first answer came (an absent key included), valid or not. */
+  get loaded(): boolean {
+    return this.lastRaw !== NOT_READ;
+  }
+
   async stop(): Promise<void> {
     this.stopper.abort();
     await this.done;

@@ -7,6 +7,8 @@ import { KvConfigWatch, type KvConfigWatchOptions } from './kv-config-watch';
 /** Runtime configuration in force, whatever it is read from. */
 export interface RuntimeConfig<T> {
   readonly current: T;
+  /** True once the key has been read (absent included): `current` is then what KV holds. */
+  readonly loaded: boolean;
   stop(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export function runtimeConfig<S extends z.ZodType>(
 ): RuntimeConfig<z.output<S>> {
   if (settings.DISCOVERY === 'static') {
     const fixed = options.schema.parse({}) as z.output<S>;
-    return { current: fixed, stop: async () => undefined };
+    return { current: fixed, loaded: true, stop: async () => undefined };
   }
   const { log, observer, ...watch } = options;
   const { key } = watch;

@@ -11,6 +11,7 @@ describe('faultInjection', () => {
     get current() {
       return config;
     },
+    loaded: true,
     stop: async () => undefined,
   };
   const next = jest.fn(async () => 'answer');

@@ -1,1 +1,2 @@
 export { statusErrorOf } from './status-error-of';
+export { asCaller } from './as-caller';

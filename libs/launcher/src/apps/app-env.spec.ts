@@ -59,6 +59,17 @@ describe('appEnv', () => {
     );
   });
 
+  it("gives the gateway and every service the run's caller-signing secret, unless the user set one", () => {
+    const ctx = { ...testStack, internalTokenSecret: 's'.repeat(43) };
+    const gateway = app('gateway', 'gateway');
+    expect(appEnv(gateway, ctx, {}).INTERNAL_TOKEN_SECRET).toBe('s'.repeat(43));
+    expect(appEnv(catalog, ctx, {}).INTERNAL_TOKEN_SECRET).toBe('s'.repeat(43));
+    expect(appEnv(consoleApp, ctx, {}).INTERNAL_TOKEN_SECRET).toBeUndefined();
+    expect(
+      appEnv(catalog, ctx, { INTERNAL_TOKEN_SECRET: 'u'.repeat(40) }).INTERNAL_TOKEN_SECRET,
+    ).toBe('u'.repeat(40));
+  });
+
   it("keeps each process's own ports over the user's environment", () => {
     const env = appEnv(catalog, withConsole, { METRICS_PORT: '9999', CATALOG_PORT: '1' });
     expect(env.METRICS_PORT).toBe('9200');

@@ -24,6 +24,11 @@ export interface AppEnvContext {
   readonly console?: ConsoleEndpoint;
   /** The launcher's control API, given to the console. */
   readonly control?: { readonly url: string; readonly token: string };
+  /**
+   * The secret the gateway signs callers' identities with and every service
+   * verifies them with (INTERNAL_TOKEN_SECRET), one per run.
+   */
+  readonly internalTokenSecret?: string;
 }
 
 /** A host to dial for a listen host (a wildcard bind is reached on loopback). */
@@ -89,7 +94,11 @@ export function defaultEnv(
 ): Record<string, string> {
   if (!isInstrumented(app)) return {};
   const toConsole = ctx.console && !base.OTEL_EXPORTER_OTLP_ENDPOINT ? ctx.console : undefined;
+  const signsOrVerifiesCallers = app.role === 'gateway' || app.role === 'service';
   return {
+    ...(signsOrVerifiesCallers && ctx.internalTokenSecret
+      ? { INTERNAL_TOKEN_SECRET: ctx.internalTokenSecret }
+      : {}),
     ...(ctx.ports.metrics?.[app.name] === undefined ? { METRICS_PORT: '0' } : {}),
     ...(ctx.console
       ? { OTEL_BSP_SCHEDULE_DELAY: '500', OTEL_TRACES_SAMPLER: 'parentbased_always_on' }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Env } from '../apps/app-env';
 import { discoverApps } from '../apps/app-set';
 import { newToken } from '../control/bearer-token';
@@ -5,6 +6,7 @@ import { planPorts } from '../ports/port-plan';
 import type { OutputStream } from '../process/managed-process';
 import { httpOk } from '../readiness/probes';
 import { DEFAULT_RESTART_BACKOFF } from '../supervision/restart-backoff';
+import { awaitApiKeyAccepted, devApiKey } from './dev-api-key';
 import { readDevSettings } from './dev-settings';
 import { launch, type LauncherEvent, type RunningPlatform } from './launch';
 
@@ -19,7 +21,16 @@ export interface DevPlatformOptions {
 export interface DevPlatform extends RunningPlatform {
   /** True when a Consul already answered at CONSUL_HTTP_ADDR (no dev registry started). */
   readonly externalConsul: boolean;
+  /**
+   * An API key for the developer (scopes DEV_API_KEY_SCOPES), accepted by the
+   * gateway by the time this resolves. Only with the dev registry: in a
+   * Consul of its own a team creates keys with `npm run junction -- api-key`.
+   */
+  readonly devApiKey?: string;
 }
+
+/** Where `npm start` keeps the developer's key between runs (git-ignored). */
+const DEV_API_KEY_FILE = '.data/dev-api-key.json';
 
 /**
  * What `npm start` runs: every app of the workspace with a `role:*` tag, on
@@ -50,5 +61,16 @@ export async function startDevPlatform(options: DevPlatformOptions): Promise<Dev
     onLine: options.onLine,
     onEvent: options.onEvent,
   });
-  return { ...platform, externalConsul };
+  if (externalConsul || !platform.gatewayUrl) return { ...platform, externalConsul };
+  try {
+    const key = await devApiKey(
+      platform.consulAddress,
+      path.join(options.workspaceRoot, DEV_API_KEY_FILE),
+    );
+    await awaitApiKeyAccepted(platform.gatewayUrl, key);
+    return { ...platform, externalConsul, devApiKey: key };
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { appEnv, consoleOtlpUrl, dialHost, type ConsoleEndpoint, type Env } from '../apps/app-env';
 import { appProcessSpec } from '../apps/app-process';
 import { startStages, type AppDefinition } from '../apps/app-set';
@@ -116,6 +117,8 @@ export async function launch(options: LaunchOptions): Promise<RunningPlatform> {
     consulAddress,
     console: consoleEndpoint,
     control: { url: control.url, token: controlToken },
+    // A fresh one each run unless the user's environment sets its own.
+    internalTokenSecret: randomBytes(32).toString('base64url'),
   };
   const baseEnv = (app: AppDefinition) =>
     typeof options.env === 'function' ? options.env(app) : (options.env ?? process.env);

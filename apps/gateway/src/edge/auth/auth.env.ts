@@ -26,8 +26,10 @@ export const authEnv = () => ({
   /** Clock skew allowed on exp / nbf. */
   AUTH_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(300).default(30),
   AUTH_JWKS_TIMEOUT_MS: millisField(2000),
-  /** The JWKS is fetched again when older than this (and at once for an unknown kid, at most every 30 s). */
+  /** The JWKS is fetched again when older than this (and at once for an unknown kid, at most every AUTH_JWKS_COOLDOWN_MS). */
   AUTH_JWKS_MAX_AGE_MS: millisField(600_000),
+  /** The least time between two fetches of the JWKS: tokens with unknown kids cannot hammer the provider. */
+  AUTH_JWKS_COOLDOWN_MS: millisField(30_000),
   /** Refused credentials one client IP may present per minute; past them, 429 before any check. */
   AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /**

@@ -1,19 +1,26 @@
-import { Inject, Logger, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import {
   API_KEYS_KV_KEY,
   apiKeySetSchema,
   Authenticator,
+  InternalTokens,
   JwtVerifier,
   type ApiKeySet,
 } from '@junction/auth';
 import { runtimeConfig, type DiscoverySettings, type RuntimeConfig } from '@junction/discovery';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
+import { RequestIdentities } from '../rate-limit/request-identities';
 import { RouteRateLimiters } from '../rate-limit/route-rate-limiters';
+import { API_KEYS } from './api-keys.token';
 import { jwtSettingsGiven, type AuthEnv } from './auth.env';
 import { EdgeAuthentication } from './edge-authentication';
-
-const API_KEYS = Symbol('API_KEYS');
-const JWKS_COOLDOWN_MS = 30_000;
 
 function jwtVerifier(env: AuthEnv): JwtVerifier | undefined {
   if (!jwtSettingsGiven(env)) return undefined;
@@ -28,7 +35,7 @@ function jwtVerifier(env: AuthEnv): JwtVerifier | undefined {
     {
       timeoutMs: env.AUTH_JWKS_TIMEOUT_MS,
       maxAgeMs: env.AUTH_JWKS_MAX_AGE_MS,
-      cooldownMs: JWKS_COOLDOWN_MS,
+      cooldownMs: env.AUTH_JWKS_COOLDOWN_MS,
     },
   );
 }
@@ -37,8 +44,10 @@ function jwtVerifier(env: AuthEnv): JwtVerifier | undefined {
  * Authentication at the edge: the API key records watched in Consul KV (a
  * key created or revoked there applies within a blocking query's round
  * trip, on every replica), the identity provider's JWTs, and the count of
- * refused credentials per client in the rate limiters' store.
+ * refused credentials per client in the rate limiters' store. Global: the
+ * rate-limit guard keys its budgets on the identity decided here.
  */
+@Global()
 @Module({})
 export class AuthModule implements OnModuleDestroy {
   constructor(@Inject(API_KEYS) private readonly apiKeys: RuntimeConfig<ApiKeySet>) {}
@@ -75,10 +84,14 @@ export class AuthModule implements OnModuleDestroy {
               limiters,
               failureLimit: env.AUTH_FAILURE_LIMIT,
               onRefused: (failure) => metrics.edge.authRefused.inc({ reason: failure }),
+              tokens: env.INTERNAL_TOKEN_SECRET
+                ? new InternalTokens(env.INTERNAL_TOKEN_SECRET)
+                : undefined,
             }),
         },
+        { provide: RequestIdentities, useExisting: EdgeAuthentication },
       ],
-      exports: [EdgeAuthentication],
+      exports: [API_KEYS, EdgeAuthentication, RequestIdentities],
     };
   }
 

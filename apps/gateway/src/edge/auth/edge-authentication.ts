@@ -5,10 +5,13 @@ import {
   subjectHash,
   type Authenticator,
   type CredentialFailure,
+  type Caller,
   type Identity,
+  type InternalTokens,
   type RoutePolicy,
 } from '@junction/auth';
 import type { FastifyRequest } from 'fastify';
+import type { RequestIdentities } from '../rate-limit/request-identities';
 import type { RouteRateLimiters } from '../rate-limit/route-rate-limiters';
 import type { AuthRefusal } from './auth.response';
 
@@ -18,10 +21,12 @@ export interface EdgeAuthenticationDeps {
   readonly limiters: RouteRateLimiters;
   readonly failureLimit: number;
   readonly onRefused: (failure: CredentialFailure) => void;
+  /** Signs the identity passed on to services; none is passed without it. */
+  readonly tokens?: InternalTokens;
 }
 
 export type AuthOutcome =
-  | { readonly ok: true; readonly identity: Identity | undefined }
+  | { readonly ok: true; readonly caller: Caller | undefined }
   | { readonly ok: false; readonly refusal: AuthRefusal };
 
 const FAILURES = 'auth-failures';
@@ -33,7 +38,7 @@ const DEFAULT_POLICY: RoutePolicy = { access: 'identified', scopes: [] };
  * policy: who it is (or anonymous, on a public route), 401, 403, or 429
  * once a client has had too many credentials refused.
  */
-export class EdgeAuthentication {
+export class EdgeAuthentication implements RequestIdentities {
   /** Each authenticated request's identity, for the rate-limit guard that runs after the hook. */
   private readonly identities = new WeakMap<FastifyRequest, Identity>();
 
@@ -56,7 +61,7 @@ export class EdgeAuthentication {
     const verification = await this.deps.authenticator.verify(credential);
     if (verification === undefined) {
       return policy.access === 'public'
-        ? { ok: true, identity: undefined }
+        ? { ok: true, caller: undefined }
         : { ok: false, refusal: { status: 401, tokenSent: false } };
     }
     if (!verification.ok) {
@@ -68,7 +73,8 @@ export class EdgeAuthentication {
     if (missingScopes(policy, identity).length > 0) {
       return { ok: false, refusal: { status: 403 } };
     }
-    return { ok: true, identity };
+    const token = this.deps.tokens && (await this.deps.tokens.mint(identity));
+    return { ok: true, caller: token === undefined ? { identity } : { identity, token } };
   }
 
   private async refusedCredential(ip: string): Promise<AuthRefusal> {

@@ -1,23 +1,30 @@
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Authenticator, createApiKey, withRecord } from '@junction/auth';
 import { createLogger } from '@junction/telemetry';
 import type { FastifyInstance } from 'fastify';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { GatewayRuntimeConfig } from '../../runtime-config/gateway-runtime';
 import { gatewayRuntimeSchema, type GatewayRuntime } from '@junction/runtime-schemas';
+import { registerAuthentication } from '../auth/authentication.hook';
+import { EdgeAuthentication } from '../auth/edge-authentication';
+import { PublicRoute } from '../auth/route-access.decorator';
 import { ProblemDetailsFilter } from '../problem-details.filter';
 import { RATE_LIMIT_DEFAULTS, RateLimitGuard } from './rate-limit.guard';
+import { RequestIdentities } from './request-identities';
 import { RouteRateLimiters } from './route-rate-limiters';
 
 @Controller()
 class ProbeController {
   @Get('items/:id')
+  @PublicRoute()
   item(): { ok: boolean } {
     return { ok: true };
   }
 
   @Get('other')
+  @PublicRoute()
   other(): { ok: boolean } {
     return { ok: true };
   }
@@ -32,6 +39,9 @@ class ProbeController {
 const kv = { current: gatewayRuntimeSchema.parse({}) as GatewayRuntime };
 const setKv = (json: unknown) => (kv.current = gatewayRuntimeSchema.parse(json));
 const metrics = new GatewayMetrics();
+const alice = createApiKey('alice', []);
+const aliceAgain = createApiKey('alice', []);
+const keys = withRecord(withRecord({ keys: {} }, alice.record), aliceAgain.record);
 
 @Module({
   controllers: [ProbeController],
@@ -45,12 +55,25 @@ const metrics = new GatewayMetrics();
           get current() {
             return kv.current;
           },
+          loaded: true,
           stop: async () => undefined,
         },
         1,
       ),
     },
     { provide: GatewayMetrics, useValue: metrics },
+    {
+      provide: EdgeAuthentication,
+      inject: [RouteRateLimiters],
+      useFactory: (limiters: RouteRateLimiters) =>
+        new EdgeAuthentication({
+          authenticator: new Authenticator({ apiKeys: () => keys }),
+          limiters,
+          failureLimit: 100,
+          onRefused: () => undefined,
+        }),
+    },
+    { provide: RequestIdentities, useExisting: EdgeAuthentication },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
 })
@@ -74,6 +97,7 @@ describe('RateLimitGuard', () => {
       logger: false,
     });
     app.useGlobalFilters(new ProblemDetailsFilter(createLogger({ name: 'test', level: 'silent' })));
+    registerAuthentication(adapter.getInstance(), app.get(EdgeAuthentication));
     await app.init();
     fastify = adapter.getInstance();
     await fastify.ready();
@@ -114,11 +138,12 @@ describe('RateLimitGuard', () => {
     ]);
   });
 
-  it('gives each API key its own budget, apart from the IP budget', async () => {
-    expect(await statusesOf('/items/1', 4, { 'x-api-key': 'key-aaaaaaaa' })).toEqual([
+  it('gives each verified API key its own budget, apart from the IP budget', async () => {
+    expect(await statusesOf('/items/1', 4, { 'x-api-key': alice.key })).toEqual([
       200, 200, 200, 429,
     ]);
-    expect(await statusesOf('/items/1', 4, { 'x-api-key': 'key-bbbbbbbb' })).toEqual([
+    // The same owner's second key is a budget of its own: budgets follow keys.
+    expect(await statusesOf('/items/1', 4, { authorization: `Bearer ${aliceAgain.key}` })).toEqual([
       200, 200, 200, 429,
     ]);
     expect(await statusesOf('/items/1', 4)).toEqual([200, 200, 200, 429]);
@@ -129,12 +154,14 @@ describe('RateLimitGuard', () => {
     expect((await get('/other')).statusCode).toBe(200);
   });
 
-  it('answers a malformed API key with 400 without spending any budget', async () => {
-    const res = await get('/items/1', { 'x-api-key': 'no good' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ reason: 'INVALID_API_KEY' });
-    expect(res.headers['ratelimit-limit']).toBeUndefined();
-    expect((await get('/items/1')).headers['ratelimit-remaining']).toBe('2');
+  it('gives an unverified key no budget of its own: it is refused before the limiter counts', async () => {
+    expect(await statusesOf('/items/1', 2)).toEqual([200, 200]);
+    for (const invented of ['jk_invented.aaaaaaaaaaaaaaaa', 'jk_other.bbbbbbbbbbbbbbbb']) {
+      const res = await get('/items/1', { 'x-api-key': invented });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['ratelimit-limit']).toBeUndefined();
+    }
+    expect((await get('/items/1')).headers['ratelimit-remaining']).toBe('0');
   });
 
   it('never limits the health endpoints', async () => {

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   HttpException,
   HttpStatus,
   Inject,
@@ -12,19 +11,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayMetrics } from '../../metrics/gateway-metrics';
 import { GatewayRuntimeConfig } from '../../runtime-config/gateway-runtime';
 import { OPERATIONAL_PATHS } from '../shedding/operational-routes';
-import { API_KEY_HEADER, clientIdentityOf } from './client-identity';
+import { rateLimitClientOf } from './client-identity';
 import { setRateLimitHeaders } from './rate-limit.headers';
 import { rateLimitPolicyOf, type RateLimitPolicy } from './rate-limit-policy';
+import { RequestIdentities } from './request-identities';
 import { RouteRateLimiters, type RateLimitDecision } from './route-rate-limiters';
 
 /** The environment's limit of every route (RATE_LIMIT_POINTS per RATE_LIMIT_DURATION_S). */
 export const RATE_LIMIT_DEFAULTS = Symbol('RATE_LIMIT_DEFAULTS');
 
 /**
- * Spends one point of the client's budget on the route before any other work
- * (it runs before the deadline interceptor and the handler). Answers every
- * limited route with RateLimit-* headers, and a refusal with 429, Retry-After
- * and a problem body.
+ * Spends one point of the client's budget on the route before the handler
+ * runs. Answers every limited route with RateLimit-* headers, and a refusal
+ * with 429, Retry-After and a problem body. A budget is the verified
+ * identity's (authentication's hook has run by now), else the client IP's.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -36,6 +36,7 @@ export class RateLimitGuard implements CanActivate {
     @Inject(RATE_LIMIT_DEFAULTS) private readonly defaults: RateLimitPolicy,
     private readonly runtime: GatewayRuntimeConfig,
     private readonly metrics: GatewayMetrics,
+    private readonly identities: RequestIdentities,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -46,11 +47,8 @@ export class RateLimitGuard implements CanActivate {
     const route = `${request.method} ${path}`;
     const policy = rateLimitPolicyOf(route, this.defaults, this.runtime);
     if (!policy) return true;
-    const client = clientIdentityOf(request.headers[API_KEY_HEADER], request.ip);
-    if (!client.ok) {
-      throw new BadRequestException({ message: client.detail, reason: 'INVALID_API_KEY' });
-    }
-    const decision = await this.consume(route, client.key, policy);
+    const client = rateLimitClientOf(this.identities.identityOf(request), request.ip);
+    const decision = await this.consume(route, client, policy);
     if (!decision) return true;
     setRateLimitHeaders(http.getResponse<FastifyReply>(), decision);
     if (decision.store === 'insurance') this.metrics.edge.rateLimitInsurance.inc();

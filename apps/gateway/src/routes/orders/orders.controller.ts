@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { RequireScopes } from '../../edge/auth/route-access.decorator';
 import { EdgeResponses } from '../../edge/edge-responses.decorator';
 import { ProblemView } from '../../edge/problem.view';
 import { requestValidationPipe } from '../../edge/request-validation.pipe';
@@ -15,6 +16,9 @@ import { CreateOrderBody } from './create-order.body';
 import { parseIdempotencyKey } from './idempotency-key';
 import { OrderIdPipe } from './order-id.pipe';
 import { toOrderView, OrderView } from './order.view';
+
+/** Placing, reading and confirming orders; each order is visible only to whoever placed it. */
+const ORDERS_SCOPE = 'orders';
 
 type OrdersPort = Pick<UpstreamClient<'orders'>, 'createOrder' | 'confirmOrder' | 'getOrder'>;
 
@@ -25,6 +29,7 @@ export class OrdersController {
   constructor(@InjectUpstream('orders') private readonly orders: OrdersPort) {}
 
   @Post()
+  @RequireScopes(ORDERS_SCOPE)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,
@@ -67,18 +72,28 @@ export class OrdersController {
   }
 
   @Post(':id/confirm')
+  @RequireScopes(ORDERS_SCOPE)
   @HttpCode(200)
   @ApiOkResponse({ type: OrderView, description: 'Confirmed (confirming twice changes nothing)' })
   @ApiResponse({ status: 400, type: ProblemView, description: 'Malformed order id' })
-  @ApiResponse({ status: 404, type: ProblemView, description: 'No such order' })
+  @ApiResponse({
+    status: 404,
+    type: ProblemView,
+    description: 'No such order (or one placed by someone else)',
+  })
   async confirmOrder(@Param('id', OrderIdPipe) id: string): Promise<OrderView> {
     return toOrderView((await this.orders.confirmOrder({ id })).order);
   }
 
   @Get(':id')
+  @RequireScopes(ORDERS_SCOPE)
   @ApiOkResponse({ type: OrderView })
   @ApiResponse({ status: 400, type: ProblemView, description: 'Malformed order id' })
-  @ApiResponse({ status: 404, type: ProblemView, description: 'No such order' })
+  @ApiResponse({
+    status: 404,
+    type: ProblemView,
+    description: 'No such order (or one placed by someone else)',
+  })
   async getOrder(@Param('id', OrderIdPipe) id: string): Promise<OrderView> {
     return toOrderView((await this.orders.getOrder({ id })).order);
   }

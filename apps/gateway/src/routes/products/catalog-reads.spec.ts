@@ -30,7 +30,7 @@ function readsOver(upstream: UnaryHandler, staleMaxAgeMs = 60_000) {
   const reads = new CatalogReads(
     client,
     new GatewayRuntimeConfig(
-      { current: gatewayRuntimeSchema.parse({}), stop: async () => undefined },
+      { current: gatewayRuntimeSchema.parse({}), loaded: true, stop: async () => undefined },
       2_000,
     ),
     {

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PublicRoute } from '../../edge/auth/route-access.decorator';
 import { EdgeResponses } from '../../edge/edge-responses.decorator';
 import { ProblemView } from '../../edge/problem.view';
 import { DegradedAnswers } from '../shared/degraded-answers';
@@ -21,6 +22,7 @@ export class ProductsController {
   ) {}
 
   @Get()
+  @PublicRoute()
   @ApiQuery({
     name: 'pageSize',
     required: false,
@@ -43,6 +45,7 @@ export class ProductsController {
   }
 
   @Get(':id')
+  @PublicRoute()
   @ApiOkResponse({
     type: ProductDetailsView,
     description: 'Partial answers list their missing sections in `degraded`.',

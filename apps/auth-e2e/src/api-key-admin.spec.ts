@@ -1,10 +1,20 @@
 import { runDevRegistry, WORKSPACE_ROOT, type RunningDevRegistry } from '@junction/testing';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ApiKeyAdmin, consulKvStore } from './api-key-admin';
-import { API_KEYS_KV_KEY, apiKeySetSchema, verifyAgainstSet } from './api-key-set';
+import {
+  API_KEYS_KV_KEY,
+  ApiKeyAdmin,
+  apiKeySetSchema,
+  consulKvStore,
+  verifyAgainstSet,
+} from '@junction/auth';
 
-const PORT = 28590;
+import { AUTH_PORTS } from './support/auth-ports';
+
+/** The secret part of a key, after `jk_<12-hex id>_` (it may itself hold `_`). */
+const secretOf = (key: string) => key.slice('jk_'.length + 12 + 1);
+
+const PORT = AUTH_PORTS.adminRegistry;
 
 describe('ApiKeyAdmin on the dev registry (Consul KV)', () => {
   let registry: RunningDevRegistry;
@@ -26,7 +36,7 @@ describe('ApiKeyAdmin on the dev registry (Consul KV)', () => {
       ok: true,
       identity: { subject: 'team-shop', keyId: record.id },
     });
-    expect(JSON.stringify(set)).not.toContain(key.split('_')[2]);
+    expect(JSON.stringify(set)).not.toContain(secretOf(key));
   });
 
   it('revokes a key: it stays listed, marked, and no longer verifies', async () => {
@@ -36,6 +46,22 @@ describe('ApiKeyAdmin on the dev registry (Consul KV)', () => {
     const listed = (await admin.list()).find((r) => r.id === record.id);
     expect(listed?.revokedAt).toEqual(expect.any(String));
     expect(await admin.revoke('000000000000')).toBe(false);
+  });
+
+  it('puts a saved key back once KV forgot it, and never revives a revoked one', async () => {
+    const { key, record } = await admin.create('developer', ['orders']);
+    await kv().writeIfUnchanged(
+      API_KEYS_KV_KEY,
+      JSON.stringify({ keys: {} }),
+      (await kv().read(API_KEYS_KV_KEY))!.index,
+    );
+    expect(verifyAgainstSet(key, await stored()).ok).toBe(false);
+    expect(await admin.ensure(record)).toBe(true);
+    expect(verifyAgainstSet(key, await stored()).ok).toBe(true);
+    expect(await admin.ensure(record)).toBe(true);
+    await admin.revoke(record.id);
+    expect(await admin.ensure(record)).toBe(false);
+    expect(verifyAgainstSet(key, await stored())).toEqual({ ok: false, failure: 'revoked' });
   });
 
   it('loses no key when several are created at once (check-and-set)', async () => {
@@ -60,7 +86,7 @@ describe('npm run junction -- api-key (the CLI)', () => {
     );
 
   beforeAll(async () => {
-    registry = await runDevRegistry({ port: PORT + 2 });
+    registry = await runDevRegistry({ port: AUTH_PORTS.cliRegistry });
   });
   afterAll(() => registry?.stop());
 
@@ -75,7 +101,7 @@ describe('npm run junction -- api-key (the CLI)', () => {
     );
     expect(cli('api-key', 'revoke', id!).status).toBe(0);
     expect(cli('api-key', 'list').stdout).toMatch(new RegExp(`^${id} .*revoked `, 'm'));
-    expect(cli('api-key', 'list').stdout).not.toContain(key!.split('_')[2]);
+    expect(cli('api-key', 'list').stdout).not.toContain(secretOf(key!));
   });
 
   it.each([
