@@ -155,14 +155,11 @@ describe('check execution', () => {
   it('never reaps a service that is only critical since registration', async () => {
     await reg.register({
       Name: 'fresh',
-      Check: {
-        CheckID: 'f',
-        HTTP: 'http://127.0.0.1:1/',
-        Interval: '1h',
-        DeregisterCriticalServiceAfter: '1ms',
-      },
+      // A TTL check starts critical and, with 1 h × 0.01 = 36 s, expires in no test's lifetime.
+      // (Not an HTTP check: its first probe comes after a random stagger that may be short.)
+      Check: { CheckID: 'f', TTL: '1h', DeregisterCriticalServiceAfter: '1ms' },
     });
-    // 1 h interval × 0.01 = 36 s: no probe runs; several reaper rounds (300 ms each) do.
+    // Several reaper rounds (300 ms each) run meanwhile.
     const started = Date.now();
     await waitUntil(() => Date.now() - started > 1000, { what: 'reaper rounds' });
     expect((await reg.api('GET', '/v1/agent/services')).json<Json>()).toHaveProperty('fresh');

@@ -120,6 +120,7 @@ export function controllerFile(route: RouteRequest): string {
 import { ApiOkResponse, ${params.length ? 'ApiParam, ' : ''}ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ${namespaces.join(', ')} } from '${CONTRACTS}';
+import { ${route.method === 'GET' ? 'PublicRoute' : 'RequireScopes'} } from '../../edge/auth/route-access.decorator';
 import { EdgeResponses } from '../../edge/edge-responses.decorator';
 import { ProblemView } from '../../edge/problem.view';
 import { InjectUpstream, type UpstreamClient } from '../../upstreams/upstream.tokens';
@@ -145,6 +146,8 @@ ${clients.join('\n')}
   ) {}
 
   @${decorator}('${route.routePath}')
+  // ${route.method === 'GET' ? 'A read open to anyone, as product reads are; @RequireScopes(…) to ask for a credential.' : "Any verified caller; name scopes (@RequireScopes('…')) to narrow it, or @PublicRoute()."}
+  ${route.method === 'GET' ? '@PublicRoute()' : '@RequireScopes()'}
   ${params.join('\n  ')}
   @ApiOkResponse({
     description: 'Optional sections that could not be served are null and listed in \`degraded\`.',
