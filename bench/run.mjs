@@ -2,12 +2,15 @@
 // measured in one run on this machine, written to docs/benchmarks.md. A
 // benchmark, not a test: about 15 minutes on two cores.
 //   npm run bench                      everything
-//   npm run bench -- --only=shop       one section (shop | breaker | soak | console);
+//   npm run bench -- --only=shop       one section (shop | breaker | auth | soak | console);
 //                                      the others are kept from the file
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { installIfNeeded, root, runOrExit } from '../tools/scripts/workspace.mjs';
+import { measureAuthRoute } from './auth-route.mjs';
+import { measureVerification } from './auth-verification.mjs';
+import { authReport } from './auth.report.mjs';
 import { measureConsole } from './console.mjs';
 import { captureShopFixture } from './fixture/shop-fixture.mjs';
 import { startJunction } from './setups.mjs';
@@ -46,6 +49,10 @@ ${r.open.toFixed(1)} µs, against ${r.healthy.toFixed(1)} µs for a call the sam
 `;
     },
   },
+  auth: {
+    heading: '## Authentication',
+    measure: async () => authReport(await measureVerification(), await measureAuthRoute()),
+  },
   soak: { heading: '## Soak', measure: async () => soakReport(await measureSoak()) },
   console: { heading: '## The console', measure: measureConsole },
 };
@@ -83,7 +90,7 @@ for (const [key, section] of Object.entries(SECTIONS)) {
 const cpu = os.cpus();
 const header = `# Benchmarks
 
-Written by \`npm run bench\` (\`bench/run.mjs\`; one section: \`npm run bench -- --only=shop|breaker|soak|console\`).
+Written by \`npm run bench\` (\`bench/run.mjs\`; one section: \`npm run bench -- --only=shop|breaker|auth|soak|console\`).
 Every ratio compares figures measured in the same run on the same machine, so ratios carry across machines where the
 absolute numbers do not. Load comes from \`wrk\` (Debian package, installed by \`tools/scripts/system-deps.mjs\`).
 

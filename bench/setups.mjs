@@ -55,7 +55,12 @@ async function running(processes, url, what) {
 /** Junction: the registry, four services and the gateway, as the launcher starts them. */
 export async function startJunction(extraEnv = {}) {
   const shop = await startShop({ ports: JUNCTION_PORTS, env: { ...JUNCTION_ENV, ...extraEnv } });
-  return { url: shop.gatewayUrl, processes: shop.processes, stop: () => shop.stop() };
+  return {
+    url: shop.gatewayUrl,
+    apiKey: shop.apiKey,
+    processes: shop.processes,
+    stop: () => shop.stop(),
+  };
 }
 
 /** node:http + @grpc/grpc-js clients → three plain @grpc/grpc-js servers. */

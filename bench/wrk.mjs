@@ -3,7 +3,10 @@
 import { spawn } from 'node:child_process';
 
 /** `wrk --latency`, returning req/s, p50/p99 in ms, and errors (non-2xx/3xx + socket errors). */
-export function wrk(url, { connections = 50, threads = 1, durationS = 10, script, env = {} } = {}) {
+export function wrk(
+  url,
+  { connections = 50, threads = 1, durationS = 10, script, env = {}, headers = {} } = {},
+) {
   const args = [
     '-t',
     String(threads),
@@ -13,6 +16,7 @@ export function wrk(url, { connections = 50, threads = 1, durationS = 10, script
     `${durationS}s`,
     '--latency',
   ];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
   if (script) args.push('-s', script);
   args.push(url);
   return new Promise((resolve, reject) => {

@@ -14,7 +14,11 @@ import { checkObservabilityWiring, readObservabilityFiles } from './support/comp
 
 const COMPOSE = path.join(INFRA, 'compose.yaml');
 // What `docker compose up` would be given: the two secrets it insists on.
-const ENV = { CONSOLE_TOKEN: 't'.repeat(24), CONSOLE_OTLP_API_KEY: 'k'.repeat(24) };
+const ENV = {
+  CONSOLE_TOKEN: 't'.repeat(24),
+  CONSOLE_OTLP_API_KEY: 'k'.repeat(24),
+  INTERNAL_TOKEN_SECRET: 's'.repeat(32),
+};
 
 const composeFile = (): ComposeFile =>
   interpolateAll(readComposeYaml(COMPOSE), ENV) as unknown as ComposeFile;
@@ -78,8 +82,15 @@ describe('infra/compose.yaml', () => {
     ]);
   });
 
-  it('refuses to start without the console secrets, as docker compose would', () => {
-    expect(() => interpolateAll(readComposeYaml(COMPOSE), {})).toThrow('CONSOLE_TOKEN');
+  it('refuses to start without the console secrets or the caller-signing secret, as docker compose would', () => {
+    const { INTERNAL_TOKEN_SECRET: _left, ...withoutSecret } = ENV;
+    const { CONSOLE_TOKEN: _token, ...withoutConsoleToken } = ENV;
+    expect(() => interpolateAll(readComposeYaml(COMPOSE), withoutConsoleToken)).toThrow(
+      'CONSOLE_TOKEN',
+    );
+    expect(() => interpolateAll(readComposeYaml(COMPOSE), withoutSecret)).toThrow(
+      'INTERNAL_TOKEN_SECRET',
+    );
   });
 
   describe('fails when what it checks breaks', () => {
@@ -91,6 +102,24 @@ describe('infra/compose.yaml', () => {
       };
       expect(checkCompose(broken, ctx)).toContain(
         'compose service catalog: sets CATALOG_PROT, which catalog does not read',
+      );
+    });
+
+    it('a service without the caller-signing secret, or with another one than the gateway', () => {
+      const broken = copy();
+      const { INTERNAL_TOKEN_SECRET: _left, ...withoutSecret } = broken.services.reviews
+        .environment as Record<string, string>;
+      broken.services.reviews.environment = withoutSecret;
+      broken.services.catalog.environment = {
+        ...broken.services.catalog.environment,
+        INTERNAL_TOKEN_SECRET: 'o'.repeat(32),
+      };
+      const problems = checkCompose(broken, ctx);
+      expect(problems).toContain(
+        "compose service reviews: no INTERNAL_TOKEN_SECRET; the platform's apps share one",
+      );
+      expect(problems).toContain(
+        'compose: 2 different values of INTERNAL_TOKEN_SECRET; they must share one',
       );
     });
 

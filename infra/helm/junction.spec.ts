@@ -72,6 +72,7 @@ describe('infra/helm/junction', () => {
         'redis.existingSecret=ops-redis',
         'postgres.existingSecret=ops-postgres',
         'console.existingSecret=ops-console',
+        'internalToken.existingSecret=ops-internal-token',
       ],
     });
     expect(error).toBeUndefined();
@@ -84,6 +85,15 @@ describe('infra/helm/junction', () => {
       name: 'ops-postgres',
       key: 'orders-database-url',
     });
+    for (const app of ['gateway', 'catalog', 'orders']) {
+      const secret = (container(manifests, app).env as Mutable[]).find(
+        (e) => e.name === 'INTERNAL_TOKEN_SECRET',
+      );
+      expect(secret?.valueFrom.secretKeyRef).toEqual({
+        name: 'ops-internal-token',
+        key: 'internal-token-secret',
+      });
+    }
   });
 
   it('refuses to render without its external dependencies, or for a cluster without gRPC probes', () => {
@@ -93,6 +103,9 @@ describe('infra/helm/junction', () => {
     );
     expect(renderChart({ set: ['redis.url='] }).error).toMatch(
       /redis\.url \(or redis\.existingSecret\) is required/,
+    );
+    expect(renderChart({ set: ['internalToken.secret='] }).error).toMatch(
+      /internalToken\.secret \(or internalToken\.existingSecret\) is required/,
     );
     expect(renderChart({ kubeVersion: '1.27.0' }).error).toMatch(/kubeVersion/);
   });
@@ -203,6 +216,29 @@ describe('infra/helm/junction', () => {
         'Deployment junction-catalog: no PodDisruptionBudget covers its pods',
       );
       expect(problems.join('\n')).toMatch(/junction-gateway: 2 pods without REDIS_URL/);
+    });
+
+    it('a service without the caller-signing secret, or with its own', () => {
+      const broken = copy();
+      const reviews = container(broken, 'reviews');
+      reviews.env = (reviews.env as Mutable[]).filter((e) => e.name !== 'INTERNAL_TOKEN_SECRET');
+      (
+        broken.find(
+          (m) => m.kind === 'ConfigMap' && m.metadata.name === 'junction-catalog',
+        ) as Mutable
+      ).data.INTERNAL_TOKEN_SECRET = 'x'.repeat(32);
+      const catalog = container(broken, 'catalog');
+      catalog.env = (catalog.env as Mutable[]).filter((e) => e.name !== 'INTERNAL_TOKEN_SECRET');
+      const problems = checkManifests(broken, ctx);
+      expect(problems).toContain(
+        "Deployment junction-reviews: no INTERNAL_TOKEN_SECRET; the platform's apps share one",
+      );
+      expect(problems).toContain(
+        'chart: 2 different values of INTERNAL_TOKEN_SECRET; they must share one',
+      );
+      expect(problems).toContain(
+        'Deployment junction-catalog: INTERNAL_TOKEN_SECRET is in a ConfigMap; credentials belong in a Secret',
+      );
     });
 
     it('a grace period shorter than the drain, root, or a credential in a ConfigMap', () => {

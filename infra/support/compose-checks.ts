@@ -2,6 +2,7 @@ import {
   checkInstanceEnv,
   listenPort,
   perInstanceVariables,
+  platformSecretProblems,
   sharedStateVariables,
   stopBudgetMs,
   upstreamsOf,
@@ -242,5 +243,6 @@ export function checkCompose(compose: ComposeFile, ctx: ComposeContext): string[
       }
     }
   }
+  problems.push(...platformSecretProblems(containers, 'compose'));
   return problems;
 }

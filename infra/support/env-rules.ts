@@ -63,6 +63,34 @@ export const perInstanceVariables = (app: DeployableApp): string[] =>
   [...app.reads].filter((name) => /_MACHINE_ID$/.test(name));
 
 /**
+ * Variables every app that reads them must be given, one value across the
+ * whole platform: INTERNAL_TOKEN_SECRET (the gateway signs the caller's
+ * identity with it, each service checks it; unset or different, services
+ * refuse the calls that carry one and orders refuses every call).
+ */
+export const platformSecretVariables = (app: DeployableApp): string[] =>
+  ['INTERNAL_TOKEN_SECRET'].filter((name) => app.reads.has(name));
+
+/** Problems of a platform secret across instances: missing somewhere, or more than one value. */
+export function platformSecretProblems(instances: readonly AppInstance[], where: string): string[] {
+  const problems: string[] = [];
+  const variables = new Set(instances.flatMap(({ app }) => platformSecretVariables(app)));
+  for (const variable of variables) {
+    const readers = instances.filter(({ app }) => app.reads.has(variable));
+    for (const { where: instance } of readers.filter(({ env }) => !env[variable])) {
+      problems.push(`${instance}: no ${variable}; the platform's apps share one`);
+    }
+    const values = new Set(readers.map(({ env }) => env[variable]).filter(Boolean));
+    if (values.size > 1) {
+      problems.push(
+        `${where}: ${values.size} different values of ${variable}; they must share one`,
+      );
+    }
+  }
+  return problems;
+}
+
+/**
  * Variables an app needs once it runs more than one instance: REDIS_URL (the
  * gateway's replicas share their rate limits) and DATABASE_URL (unset, each
  * instance keeps its own embedded database).

@@ -2,8 +2,10 @@ import {
   checkInstanceEnv,
   listenPort,
   perInstanceVariables,
+  platformSecretProblems,
   sharedStateVariables,
   stopBudgetMs,
+  type AppInstance,
 } from './env-rules';
 import type { Manifest } from './helm-chart';
 import type { DeployableApp } from './workspace-apps';
@@ -79,6 +81,7 @@ export function checkManifests(manifests: readonly Manifest[], ctx: ChartContext
     return value ?? '';
   };
 
+  const instances: AppInstance[] = [];
   for (const app of ctx.apps) {
     const name = `${ctx.fullname}-${app.name}`;
     const workload = manifests.filter(isWorkload).find((m) => m.metadata.name === name);
@@ -127,6 +130,7 @@ export function checkManifests(manifests: readonly Manifest[], ctx: ChartContext
       return env;
     };
     const env = envOf(0);
+    instances.push({ where, app, env });
     const checked = checkInstanceEnv({ where, app, env });
     problems.push(...checked.problems);
     const config = checked.config;
@@ -135,7 +139,7 @@ export function checkManifests(manifests: readonly Manifest[], ctx: ChartContext
 
     // Secrets stay in Secrets.
     for (const variable of Object.keys(fromConfigMaps).filter((n) =>
-      /(_URL|_TOKEN|_KEY)$/.test(n),
+      /(_URL|_TOKEN|_KEY|_SECRET)$/.test(n),
     )) {
       problems.push(`${where}: ${variable} is in a ConfigMap; credentials belong in a Secret`);
     }
@@ -279,5 +283,6 @@ export function checkManifests(manifests: readonly Manifest[], ctx: ChartContext
       );
     }
   }
+  problems.push(...platformSecretProblems(instances, 'chart'));
   return problems;
 }

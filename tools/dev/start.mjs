@@ -51,7 +51,7 @@ const started = (platform) => {
     `  API        ${url}/api/v1/products/1`,
     ...(platform.devApiKey
       ? [
-          `  API key    ${platform.devApiKey}   (dev, scopes orders; kept in .data/dev-api-key.json)`,
+          `  API key (dev): ${platform.devApiKey}   (scopes orders; kept in .data/dev-api-key.json)`,
           `             curl -H 'X-API-Key: ${platform.devApiKey}' ${url}/api/v1/me`,
         ]
       : [`  API keys   npm run junction -- api-key create --owner <you> --scopes orders`]),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { remember } from './bounded-cache';
 import type { Identity } from './identity';
 
 const ISSUER = 'junction-gateway';
@@ -10,7 +11,6 @@ const ALGORITHM = 'HS256';
 const TTL_S = 120;
 /** Minted again once less than this is left, so a token never expires mid-call chain. */
 const RENEW_BEFORE_S = 60;
-const CACHE_MAX = 10_000;
 
 const claimsSchema = z.object({
   sub: z.string().min(1),
@@ -98,13 +98,6 @@ export class InternalTokens {
       return undefined;
     }
   }
-}
-
-/** Bounded: past CACHE_MAX entries the oldest goes (Map keeps insertion order). */
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  cache.delete(key);
-  cache.set(key, value);
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
 }
 
 /** What traces may say of a subject: a stable pseudonym, never the name or the secret. */

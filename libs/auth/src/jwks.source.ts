@@ -37,6 +37,11 @@ export class JwksSource {
     this.now = options.now ?? Date.now;
   }
 
+  /** The set last fetched, as it stands (no fetch): a new object whenever a fetch succeeds. */
+  get latest(): JwksDocument | undefined {
+    return this.last?.document;
+  }
+
   async keys(kid: string | undefined): Promise<JwksDocument | undefined> {
     const now = this.now();
     const stale = !this.last || now - this.last.fetchedAt >= this.options.maxAgeMs;

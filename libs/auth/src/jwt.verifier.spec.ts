@@ -68,12 +68,9 @@ describe('JwtVerifier', () => {
       .setProtectedHeader({ alg, kid: key.kid })
       .sign(key.privateKey);
 
-  beforeEach(async () => {
-    idp = await identityProvider();
-    current = await signingKey('k1');
-    idp.state.keys = [current];
-    clock = Date.now();
-    verifier = new JwtVerifier(
+  /** The provider's verifier, on the test's clock, keeping a key set for maxAgeMs. */
+  const verifierWith = (maxAgeMs: number) =>
+    new JwtVerifier(
       {
         jwksUrl: idp.url,
         issuer: ISSUER,
@@ -81,8 +78,15 @@ describe('JwtVerifier', () => {
         algorithms: ['RS256'],
         clockToleranceSec: 30,
       },
-      { timeoutMs: 300, maxAgeMs: 60_000, cooldownMs: 0, now: () => clock },
+      { timeoutMs: 300, maxAgeMs, cooldownMs: 0, now: () => clock },
     );
+
+  beforeEach(async () => {
+    idp = await identityProvider();
+    current = await signingKey('k1');
+    idp.state.keys = [current];
+    clock = Date.now();
+    verifier = verifierWith(60_000);
   });
   afterEach(() => idp.close());
 
@@ -139,6 +143,33 @@ describe('JwtVerifier', () => {
       ok: true,
       identity: { keyId: 'k2' },
     });
+  });
+
+  it('answers a token it accepted from memory, without the key set or its signature', async () => {
+    // Key sets age out after 10 s here: a verification that consulted them would fetch again.
+    verifier = verifierWith(10_000);
+    const accepted = await token();
+    expect((await verifier.verify(accepted)).ok).toBe(true);
+    const fetches = idp.state.fetches;
+    idp.state.keys = [];
+    clock += 30_000;
+    expect(await verifier.verify(accepted)).toMatchObject({ ok: true, identity: { keyId: 'k1' } });
+    expect(idp.state.fetches).toBe(fetches);
+  });
+
+  it('stops accepting a remembered token once it expires', async () => {
+    const shortLived = await token({ exp: nowSec() + 20 });
+    expect((await verifier.verify(shortLived)).ok).toBe(true);
+    clock += 55_000; // past exp and the 30 s skew, within the 60 s a token is remembered
+    expect(await verifier.verify(shortLived)).toEqual({ ok: false, failure: 'expired' });
+  });
+
+  it('stops accepting a remembered token within a minute of its key leaving the provider', async () => {
+    const accepted = await token();
+    expect((await verifier.verify(accepted)).ok).toBe(true);
+    idp.state.keys = [await signingKey('k2')];
+    clock += 61_000;
+    expect(await verifier.verify(accepted)).toEqual({ ok: false, failure: 'bad-signature' });
   });
 
   it('serves from its cache while the provider is down, past the cache age', async () => {

@@ -1,7 +1,8 @@
 import { createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
+import { remember } from './bounded-cache';
 import type { CredentialFailure, Identity, Verification } from './identity';
-import { JwksSource, type JwksSourceOptions } from './jwks.source';
+import { JwksSource, type JwksDocument, type JwksSourceOptions } from './jwks.source';
 
 /** Signatures only a private key can make: never `none`, never HMAC (HS*) with a public key. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -59,18 +60,54 @@ function failureOf(error: unknown): CredentialFailure {
   return (typeof code === 'string' && FAILURE_OF_CODE[code]) || 'malformed';
 }
 
+/**
+ * How long a verified token is answered from memory at most: past it the
+ * signature is checked again against the key set as it then stands, so a
+ * key the provider withdraws stops counting within this plus the JWKS age.
+ */
+const ACCEPTED_MAX_MS = 60_000;
+
+interface Accepted {
+  readonly identity: Identity;
+  readonly untilMs: number;
+  /** The key set it was verified with; a newer set means verifying again. */
+  readonly keys: JwksDocument;
+}
+
 /** Verifies bearer JWTs of one identity provider. */
 export class JwtVerifier {
   private readonly keys: JwksSource;
+  private readonly now: () => number;
+  /** One key set per fetched document: jose imports each key once, not on every token. */
+  private readonly keySets = new WeakMap<JwksDocument, ReturnType<typeof createLocalJWKSet>>();
+  /**
+   * Tokens already verified, by their exact text: a client sends the same
+   * token with every request until it expires, and a signature check
+   * (65–120 µs) is most of what verifying costs. Only accepted tokens are
+   * kept, so forged ones cannot fill it with anything but misses.
+   */
+  private readonly accepted = new Map<string, Accepted>();
 
   constructor(
     private readonly settings: JwtSettings,
     source: Omit<JwksSourceOptions, 'url'>,
   ) {
     this.keys = new JwksSource({ ...source, url: settings.jwksUrl });
+    this.now = source.now ?? Date.now;
   }
 
   async verify(token: string): Promise<Verification> {
+    const hit = this.accepted.get(token);
+    if (hit) {
+      if (hit.untilMs > this.now() && hit.keys === this.keys.latest) {
+        return { ok: true, identity: hit.identity };
+      }
+      this.accepted.delete(token);
+    }
+    return this.verifyAnew(token);
+  }
+
+  private async verifyAnew(token: string): Promise<Verification> {
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(token);
@@ -84,12 +121,13 @@ export class JwtVerifier {
     const document = await this.keys.keys(header.kid);
     if (!document) return { ok: false, failure: 'keys-unavailable' };
     try {
-      const { payload } = await jwtVerify(token, createLocalJWKSet(document), {
+      const { payload } = await jwtVerify(token, this.keySetOf(document), {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: [...this.settings.algorithms],
         clockTolerance: this.settings.clockToleranceSec,
         requiredClaims: ['sub', 'exp'],
+        currentDate: new Date(this.now()),
       });
       const identity: Identity = {
         subject: payload.sub as string,
@@ -97,9 +135,20 @@ export class JwtVerifier {
         kind: 'jwt',
         ...(header.kid ? { keyId: header.kid } : {}),
       };
+      const untilMs = Math.min((payload.exp as number) * 1000, this.now() + ACCEPTED_MAX_MS);
+      remember(this.accepted, token, { identity, untilMs, keys: document });
       return { ok: true, identity };
     } catch (error) {
       return { ok: false, failure: failureOf(error) };
     }
+  }
+
+  private keySetOf(document: JwksDocument): ReturnType<typeof createLocalJWKSet> {
+    let keySet = this.keySets.get(document);
+    if (!keySet) {
+      keySet = createLocalJWKSet(document);
+      this.keySets.set(document, keySet);
+    }
+    return keySet;
   }
 }
