@@ -133,10 +133,11 @@ describe('Prometheus scraping every process', () => {
       'sum(rpc_client_call_duration_seconds_count{service="gateway",peer_service="inventory",rpc_response_status_code="OK"})',
       (v) => v >= 20,
     );
-    // orders calls catalog and inventory for the order it placed.
+    // orders calls catalog and inventory for the order it placed. Waiting for
+    // both: a scrape that landed between its two calls holds only catalog.
     await eventually(
-      'sum by (peer_service) (rpc_client_call_duration_seconds_count{service="orders"})',
-      (v) => v >= 1,
+      'count(sum by (peer_service) (rpc_client_call_duration_seconds_count{service="orders"}))',
+      (v) => v >= 2,
     );
     expect(
       (

@@ -1,3 +1,4 @@
+import { waitUntil } from '@junction/testing';
 import { randomUUID } from 'node:crypto';
 
 export interface Answer<T = Record<string, unknown>> {
@@ -56,4 +57,27 @@ export async function stockOf(gateway: GatewayClient, productId: string) {
   );
   if (res.status !== 200) throw new Error(`product ${productId}: ${res.status}`);
   return res.body.stock;
+}
+
+/**
+ * How long after another instance's reservation an inventory instance may
+ * still answer a product's stock from memory (its STOCK_READ_CACHE_TTL_MS).
+ */
+const STOCK_READ_STALE_MS = 1000;
+
+/**
+ * Waits for the product to show `available`: with two inventory instances on
+ * one server, the one that did not reserve may answer its cached read until
+ * STOCK_READ_STALE_MS has passed, never later.
+ */
+export async function availableBecomes(
+  gateway: GatewayClient,
+  productId: string,
+  available: number,
+): Promise<void> {
+  await waitUntil(async () => (await stockOf(gateway, productId)).available === available, {
+    timeoutMs: STOCK_READ_STALE_MS + 2000,
+    intervalMs: 50,
+    what: `product ${productId} to show ${available} available`,
+  });
 }
